@@ -1,0 +1,214 @@
+package cn.chenzhou.plan.stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * The embedded platform in one command.
+ *
+ * <pre>
+ *   up      Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM; prints
+ *           "READY http://localhost:8080" once all answer; Ctrl-C / SIGTERM stops everything
+ *   kafka   only the Kafka broker (for a container, or beside services started by hand)
+ *   mongo   only the MongoDB-wire server
+ * </pre>
+ */
+public final class Platform {
+    private static final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private final StackSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+    private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    Platform(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "up" : args[0];
+        Path home = Path.of(System.getProperty("platform.home", ".")).toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.fromEnvironment(System.getenv(), home);
+        switch (command) {
+            case "up" -> new Platform(settings).up();
+            case "kafka" -> runAlone(new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost")));
+            case "mongo" -> runAlone(new EmbeddedMongo("0.0.0.0", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")));
+            default -> {
+                System.err.println("usage: Platform up|kafka|mongo");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void runAlone(AutoCloseable component) throws Exception {
+        if (component instanceof EmbeddedKafka k) {
+            k.start();
+            out.println("READY kafka " + k.bootstrapServers());
+        } else if (component instanceof EmbeddedMongo m) {
+            m.start();
+            out.println("READY mongo " + m.connectionString());
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                component.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            latch.countDown();
+        }));
+        latch.await();
+    }
+
+    void up() throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(settings.dataDir());
+        Path logDir = settings.dataDir().resolve("logs");
+        Files.createDirectories(logDir);
+        LeftoverProcesses leftovers = new LeftoverProcesses(settings.dataDir().resolve("run/pids"));
+        leftovers.stopAll(out);
+        requireFreePorts();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-stop"));
+
+        progress(started, "starting Kafka broker (KRaft) on :" + settings.kafkaPort());
+        kafka = new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.dataDir().resolve("kafka"), "localhost").start();
+        progress(started, "starting MongoDB-wire server (H2, " + settings.dataDir().resolve("mongo") + ") on :" + settings.mongoPort());
+        mongo = new EmbeddedMongo("localhost", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")).start();
+
+        defineServices(logDir);
+        for (ServiceProcess service : services) {
+            progress(started, "starting " + service.name() + " on :" + service.port());
+            service.start(settings.serviceJavaOptions());
+        }
+        leftovers.record(services.stream().map(ServiceProcess::pid).toList());
+
+        awaitHealthy(started);
+        out.printf("READY %s%n", settings.url(settings.gatewayPort()));
+        superviseUntilStopped();
+    }
+
+    private void defineServices(Path logDir) {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        common.put("MONGODB_URI", settings.mongoUri());
+        add("project-service", settings.projectPort(), Map.of("MONGODB_DATABASE", "projects"), common, logDir);
+        add("funding-service", settings.fundingPort(), Map.of("MONGODB_DATABASE", "funding"), common, logDir);
+        add("platform-registry-service", settings.registryPort(), Map.of("MONGODB_DATABASE", "registry"), common, logDir);
+        add("reporting-service", settings.reportingPort(), Map.of("MONGODB_DATABASE", "reporting"), common, logDir);
+        add("gateway", settings.gatewayPort(), Map.of(
+                "PROJECT_SERVICE_URL", settings.url(settings.projectPort()),
+                "FUNDING_SERVICE_URL", settings.url(settings.fundingPort()),
+                "REGISTRY_SERVICE_URL", settings.url(settings.registryPort()),
+                "REPORTING_SERVICE_URL", settings.url(settings.reportingPort())), Map.of(), logDir);
+    }
+
+    private void add(String name, int port, Map<String, String> own, Map<String, String> common, Path logDir) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.putAll(own);
+        Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
+        services.add(new ServiceProcess(name, jar, port, env, logDir));
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("KAFKA_PORT", settings.kafkaPort());
+        ports.put("KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
+        ports.put("MONGO_PORT", settings.mongoPort());
+        ports.put("GATEWAY_PORT", settings.gatewayPort());
+        ports.put("PROJECT_SERVICE_PORT", settings.projectPort());
+        ports.put("FUNDING_SERVICE_PORT", settings.fundingPort());
+        ports.put("REGISTRY_SERVICE_PORT", settings.registryPort());
+        ports.put("REPORTING_SERVICE_PORT", settings.reportingPort());
+        List<String> busy = ports.entrySet().stream()
+                .filter(e -> !PortCheck.isFree(e.getValue()))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + busy
+                    + " (is a platform already running? choose others with these environment variables)");
+        }
+    }
+
+    private void awaitHealthy(long started) throws InterruptedException {
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.readyTimeoutSeconds()).toNanos();
+        long lastReport = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited during start; last lines of "
+                            + service.logFile() + ":" + System.lineSeparator() + service.logTail(40));
+                }
+                if (service.isHealthy()) {
+                    waiting.remove(service);
+                    progress(started, "✓ " + service.name() + " healthy");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not healthy after " + settings.readyTimeoutSeconds() + " s: "
+                        + waiting.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
+            }
+            if (!waiting.isEmpty() && System.nanoTime() - lastReport > Duration.ofSeconds(5).toNanos()) {
+                progress(started, "waiting for " + waiting.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Restarts a service that dies after READY, so one crash does not take the platform down. */
+    private void superviseUntilStopped() throws InterruptedException {
+        while (!stopping) {
+            for (ServiceProcess service : services) {
+                if (!stopping && !service.isAlive()) {
+                    out.printf("%s exited; restarting it (log: %s)%n", service.name(), service.logFile());
+                    service.start(settings.serviceJavaOptions());
+                }
+            }
+            if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        out.println("stopping the platform …");
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(s -> s.awaitStop(Duration.ofSeconds(20)));
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (mongo != null) {
+            mongo.stop();
+        }
+        try {
+            Files.deleteIfExists(settings.dataDir().resolve("run/pids"));
+        } catch (IOException ignored) {
+            // nothing left to stop; a stale file is harmless
+        }
+        out.println("stopped; data kept in " + settings.dataDir());
+        stopped.countDown();
+    }
+
+    private static void progress(long started, String message) {
+        out.printf("[%5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+    }
+}

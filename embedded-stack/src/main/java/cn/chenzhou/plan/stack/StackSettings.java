@@ -1,0 +1,72 @@
+package cn.chenzhou.plan.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Ports, directories and JVM options of the embedded stack, from environment variables with defaults
+ * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017).
+ */
+record StackSettings(
+        Path home,
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int gatewayPort,
+        int authPort,
+        int projectPort,
+        int fundingPort,
+        int registryPort,
+        int reportingPort,
+        String serviceJavaOptions,
+        int readyTimeoutSeconds) {
+
+    static StackSettings fromEnvironment(Map<String, String> env, Path home) {
+        Path data = Path.of(env.getOrDefault("PLATFORM_DATA_DIR", home.resolve("data").toString())).toAbsolutePath();
+        return new StackSettings(
+                home,
+                data,
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "MONGO_PORT", 27017),
+                port(env, "GATEWAY_PORT", 8080),
+                port(env, "AUTH_PORT", 9000),
+                port(env, "PROJECT_SERVICE_PORT", 8081),
+                port(env, "FUNDING_SERVICE_PORT", 8082),
+                port(env, "REGISTRY_SERVICE_PORT", 8083),
+                port(env, "REPORTING_SERVICE_PORT", 8084),
+                env.getOrDefault("PLATFORM_SERVICE_JAVA_OPTS",
+                        "-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m"
+                                + " -XX:ReservedCodeCacheSize=96m -XX:TieredStopAtLevel=1 -Xshare:auto"),
+                Integer.parseInt(env.getOrDefault("PLATFORM_READY_TIMEOUT_SECONDS", "180")));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a TCP port, not '" + value + "'");
+        }
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    String url(int port) {
+        return "http://localhost:" + port;
+    }
+}
