@@ -1,0 +1,50 @@
+package cn.chenzhou.plan.chassis.outbox;
+
+import cn.chenzhou.plan.chassis.events.EventCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The transactional outbox of a service: its aggregate collections and the relay that publishes their events. */
+@AutoConfiguration(after = cn.chenzhou.plan.chassis.events.EventsConfiguration.class)
+public class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec,
+                            @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
+                            @Value("${spring.application.name}") String application) {
+        Map<String, Object> props = kafka.buildProducerProperties();
+        props.put("client.id", application + "-outbox");
+        props.put("enable.idempotence", true);
+        props.put("acks", "all");
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new OutboxRelay(mongo, producer, codec, sweepInterval);
+    }
+
+    /** Named so that Boot's own MongoDB indicator, which needs {@code hello}, backs off. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    Aggregates aggregates(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock,
+                          @Value("${spring.application.name}") String application) {
+        return new Aggregates(mongo, codec, relay, "/" + application, clock);
+    }
+}

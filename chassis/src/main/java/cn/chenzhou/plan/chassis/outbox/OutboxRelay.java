@@ -1,0 +1,191 @@
+package cn.chenzhou.plan.chassis.outbox;
+
+import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.OUTBOX;
+import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
+
+import cn.chenzhou.plan.chassis.events.EventCodec;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Publishes the events queued in aggregate documents to Kafka, then removes them from the documents.
+ *
+ * <p>At least once: an event is removed only after the broker acknowledged it (acks=all), so a crash or a
+ * broker outage between the two steps republishes it — the same event id — and consumers drop the duplicate.
+ * Events of one aggregate are published in their order, one aggregate's to one partition (keyed by its id).
+ * A write wakes the relay at once; a sweep every {@code sweepInterval} catches events left by a crash or by
+ * another instance. While Kafka is down the relay backs off and keeps the events; nothing is lost.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 256;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+    private final Producer<String, byte[]> producer;
+    private final EventCodec codec;
+    private final Duration sweepInterval;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, EventCodec codec, Duration sweepInterval) {
+        this.mongo = mongo;
+        this.producer = producer;
+        this.codec = codec;
+        this.sweepInterval = sweepInterval;
+    }
+
+    void register(String collection) {
+        collections.add(collection);
+    }
+
+    /** Called after a write that queued events: publish them now rather than at the next sweep. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    /** Events this relay has published since start (a duplicate after a crash counts again). */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** Publishes everything pending now; returns how many events went out. Also used by tests. */
+    public int relayPending() {
+        int sent = 0;
+        for (String collection : collections) {
+            sent += relayCollection(collection);
+        }
+        return sent;
+    }
+
+    private int relayCollection(String collection) {
+        var raw = mongo.getCollection(collection);
+        int sent = 0;
+        List<Document> docs = raw.find(Filters.eq(PENDING, true))
+                .projection(Projections.include(OUTBOX))
+                .limit(BATCH)
+                .into(new ArrayList<>());
+        for (Document doc : docs) {
+            List<OutboxEntry> entries = doc.getList(OUTBOX, Document.class, List.of()).stream()
+                    .map(OutboxEntry::fromDocument)
+                    .toList();
+            List<String> acknowledged = publishInOrder(entries);
+            Object id = doc.get("_id");
+            if (!acknowledged.isEmpty()) {
+                raw.updateOne(Filters.eq("_id", id),
+                        Updates.pull(OUTBOX, Filters.in("id", acknowledged)));
+                sent += acknowledged.size();
+            }
+            raw.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
+            if (acknowledged.size() < entries.size()) {
+                throw new IllegalStateException("broker did not acknowledge every event of " + collection + "/" + id);
+            }
+        }
+        return sent;
+    }
+
+    /** Sends the entries, then waits for each acknowledgement; returns the ids acknowledged, a prefix in order. */
+    private List<String> publishInOrder(List<OutboxEntry> entries) {
+        List<Future<RecordMetadata>> futures = new ArrayList<>(entries.size());
+        List<String> acknowledged = new ArrayList<>(entries.size());
+        try {
+            for (OutboxEntry entry : entries) {
+                futures.add(producer.send(codec.toRecord(entry)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not hand events to the Kafka producer: {}", e.toString());
+        }
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get(30, TimeUnit.SECONDS);
+                acknowledged.add(entries.get(i).id());
+                published.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.warn("event {} not acknowledged by Kafka: {}", entries.get(i).id(), e.toString());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                wakeups.tryAcquire(backoffMs > 0 ? backoffMs : sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+                if (!running) {
+                    return;
+                }
+                relayPending();
+                backoffMs = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMs = Math.min(MAX_BACKOFF.toMillis(), Math.max(100, backoffMs * 2));
+                log.warn("outbox relay will retry in {} ms: {}", backoffMs, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+        wake();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops first) and before the MongoDB client goes away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}

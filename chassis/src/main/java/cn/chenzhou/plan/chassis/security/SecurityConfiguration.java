@@ -1,0 +1,121 @@
+package cn.chenzhou.plan.chassis.security;
+
+import cn.chenzhou.plan.chassis.web.ProblemWriter;
+import cn.chenzhou.plan.chassis.web.Problems;
+import cn.chenzhou.plan.contracts.County;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service validates the bearer token itself (defence in depth: the gateway is not the only lock):
+ * signature against the authorization server's keys, issuer, audience, expiry, and the platform's claims.
+ * Only health, info and the OpenAPI description are open. Refusals are problem+json 401 / 403.
+ */
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter writer) throws Exception {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(PlatformClaims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "a valid bearer token is required: " + e.getMessage()));
+                        })
+                        .accessDeniedHandler((request, response, e) -> writer.write(response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()))));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${platform.security.issuer}") String issuer,
+                          @Value("${platform.security.audience}") String audience,
+                          @Value("${platform.security.jwk-set-uri}") String jwkSetUri,
+                          @Value("${platform.security.public-key-location:#{null}}") Resource publicKey) throws Exception {
+        NimbusJwtDecoder decoder = publicKey != null
+                ? NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        decoder.setJwtValidator(validator(issuer, audience));
+        return decoder;
+    }
+
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+                SecurityConfiguration::countyPortalNamesItsCounty);
+    }
+
+    private static OAuth2TokenValidatorResult countyPortalNamesItsCounty(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(PlatformClaims.ROLES);
+        if (roles != null && roles.contains(Role.COUNTY.name())
+                && !County.isCountyCode(jwt.getClaimAsString(PlatformClaims.COUNTY))) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "a county portal's token must carry a Chenzhou county code", null));
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    private static RSAPublicKey readPublicKey(Resource resource) throws Exception {
+        try (InputStream in = resource.getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read public key " + resource, e);
+        }
+    }
+
+    @Bean
+    WebMvcConfigurer actorArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorArgumentResolver());
+            }
+        };
+    }
+}

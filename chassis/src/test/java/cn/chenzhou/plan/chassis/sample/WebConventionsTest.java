@@ -1,0 +1,145 @@
+package cn.chenzhou.plan.chassis.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chenzhou.plan.chassis.testing.EventProbe;
+import cn.chenzhou.plan.chassis.testing.Http;
+import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
+import cn.chenzhou.plan.chassis.testing.TestTokens;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** What every service answers to bad input and bad tokens: problem+json naming the field, nothing stored, no event. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=widget-service")
+class WebConventionsTest {
+    private static EventProbe probe;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "chassis_web_test");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeAll
+    static void watch() {
+        probe = new EventProbe(WidgetApplication.TOPIC);
+    }
+
+    @AfterAll
+    static void nothingWasPublished() {
+        assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
+        probe.close();
+    }
+
+    static Stream<Arguments> badBodies() {
+        String ok = "\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\"";
+        return Stream.of(
+                Arguments.of("unknown field", "{" + ok + ",\"price\":1,\"colour\":\"red\"}", "colour"),
+                Arguments.of("operator injection in a string field", "{\"id\":{\"$gt\":\"\"},\"county\":\"431023\",\"name\":\"n\",\"price\":1}", "id"),
+                Arguments.of("operator as a field name", "{" + ok + ",\"price\":1,\"$where\":\"1\"}", "$where"),
+                Arguments.of("number for a string", "{\"id\":123,\"county\":\"431023\",\"name\":\"n\",\"price\":1}", "id"),
+                Arguments.of("boolean for an amount", "{" + ok + ",\"price\":true}", "price"),
+                Arguments.of("three decimals", "{" + ok + ",\"price\":\"1.005\"}", "price"),
+                Arguments.of("three decimals as a number", "{" + ok + ",\"price\":1.005}", "price"),
+                Arguments.of("overflowing amount", "{" + ok + ",\"price\":1e30}", "price"),
+                Arguments.of("huge digits", "{" + ok + ",\"price\":\"99999999999999999999\"}", "price"),
+                Arguments.of("negative amount", "{" + ok + ",\"price\":-5}", "price"),
+                Arguments.of("zero amount", "{" + ok + ",\"price\":0}", "price"),
+                Arguments.of("missing amount", "{" + ok + "}", "price"),
+                Arguments.of("unknown county", "{\"id\":\"w1\",\"county\":\"431099\",\"name\":\"n\",\"price\":1}", "county"),
+                Arguments.of("blank name", "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\" \",\"price\":1}", "name"),
+                Arguments.of("malformed JSON", "{\"id\":\"w1\",", "body"),
+                Arguments.of("trailing garbage", "{" + ok + ",\"price\":1} x", "body"),
+                Arguments.of("array instead of object", "[1,2]", "body"),
+                Arguments.of("empty body", "", "body"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void badInputIsABadRequestNamingTheFieldAndStoresNothing(String what, String body, String field) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(), body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:cn.chenzhou.plan:problem:invalid-input");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(problem.get("detail").asString()).startsWith(field);
+        assertThat(problem.get("requestId")).isNotNull();
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedBeforeItIsRead() {
+        String huge = "{\"id\":\"w1\",\"county\":\"431023\",\"price\":1,\"name\":\"" + "x".repeat(70_000) + "\"}";
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(), huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aWrongMediaTypeIsRefused() {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets", TestTokens.admin())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    static Stream<Arguments> badTokens() {
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("expired", TestTokens.expired()),
+                Arguments.of("signed by another key", TestTokens.signedByAnotherKey()),
+                Arguments.of("alg none", TestTokens.unsigned()),
+                Arguments.of("garbage", "not.a.jwt"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void withoutAValidTokenTheAnswerIs401ProblemJson(String what, String token) {
+        Http.Response response = Http.local(port).post("/widgets", token,
+                "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
+    @Test
+    void aViewerMayNotWrite() {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.viewer(),
+                "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).endsWith(":forbidden");
+    }
+
+    @Test
+    void healthIsOpenAndCarriesARequestId() {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/actuator/health", null).header("X-Request-Id", "abc-123").GET());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-Request-Id")).isEqualTo("abc-123");
+    }
+}

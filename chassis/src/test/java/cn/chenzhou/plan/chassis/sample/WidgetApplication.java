@@ -1,0 +1,109 @@
+package cn.chenzhou.plan.chassis.sample;
+
+import cn.chenzhou.plan.chassis.events.EventCodec;
+import cn.chenzhou.plan.chassis.events.IdempotentProjection;
+import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
+import cn.chenzhou.plan.chassis.outbox.Aggregates;
+import cn.chenzhou.plan.chassis.outbox.PendingEvent;
+import cn.chenzhou.plan.chassis.outbox.Versioned;
+import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Role;
+import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PositiveAmount;
+import cn.chenzhou.plan.contracts.EventType;
+import cn.chenzhou.plan.contracts.Money;
+import com.mongodb.client.model.Updates;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service on the chassis, to test the chassis as a service would use it. */
+@SpringBootApplication
+public class WidgetApplication {
+    static final String TOPIC = "chassis.widgets";
+    static final EventType CREATED = EventType.of(TOPIC, "widget.created", 1, WidgetCreated.class);
+    static final EventType RENAMED = EventType.of(TOPIC, "widget.renamed", 1, WidgetRenamed.class);
+
+    public record Widget(String id, String county, String name, Money price) {
+    }
+
+    public record WidgetCreated(String widgetId, String name, long priceFen) {
+    }
+
+    public record WidgetRenamed(String widgetId, String name) {
+    }
+
+    record NewWidget(@NotBlank @Size(max = 40) String id, @NotNull @CountyCode String county,
+                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price) {
+    }
+
+    record Rename(@NotBlank String name) {
+    }
+
+    @RestController
+    static class WidgetController {
+        private final AggregateCollection<Widget> widgets;
+
+        WidgetController(Aggregates aggregates) {
+            this.widgets = aggregates.collection("widgets", Widget.class);
+        }
+
+        @PostMapping("/widgets")
+        @ResponseStatus(HttpStatus.CREATED)
+        Widget create(@Valid @RequestBody NewWidget request, Actor actor) {
+            actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+            Widget widget = new Widget(request.id(), request.county(), request.name(), request.price());
+            widgets.insert(widget.id(), widget, List.of(new PendingEvent(CREATED, widget.id(), widget.county(),
+                    new WidgetCreated(widget.id(), widget.name(), widget.price().fen()))), actor.name());
+            return widget;
+        }
+
+        @PutMapping("/widgets/{id}/name")
+        Widget rename(@PathVariable String id, @RequestParam long version, @Valid @RequestBody Rename request, Actor actor) {
+            Versioned<Widget> loaded = widgets.find(id).orElseThrow(() -> ApiException.notFound("widget", id));
+            if (loaded.version() != version) {
+                throw ApiException.conflict("stale-version", "widget " + id + " is at version " + loaded.version());
+            }
+            actor.requireCounty(loaded.state().county());
+            Widget renamed = new Widget(id, loaded.state().county(), request.name(), loaded.state().price());
+            widgets.update(loaded, renamed, List.of(new PendingEvent(RENAMED, id, renamed.county(),
+                    new WidgetRenamed(id, request.name()))), actor.name());
+            return renamed;
+        }
+    }
+
+    /** A read model fed by the widget events: how many events each widget's view applied, and its name. */
+    @org.springframework.stereotype.Component
+    static class WidgetView {
+        private final EventCodec codec;
+        private final IdempotentProjection projection;
+
+        WidgetView(EventCodec codec, IdempotentProjection projection) {
+            this.codec = codec;
+            this.projection = projection;
+        }
+
+        @KafkaListener(topics = TOPIC, groupId = "widget-view")
+        void on(ConsumerRecord<String, byte[]> record) {
+            var event = codec.decode(record);
+            String name = event.type().equals(CREATED.type())
+                    ? codec.data(event, WidgetCreated.class).name()
+                    : codec.data(event, WidgetRenamed.class).name();
+            projection.apply("widget_view", event, Updates.combine(Updates.inc("applied", 1), Updates.set("name", name)));
+        }
+    }
+}
