@@ -41,8 +41,21 @@ public final class Platform {
         String command = args.length == 0 ? "up" : args[0];
         Path home = Path.of(System.getProperty("platform.home", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.fromEnvironment(System.getenv(), home);
+        // the broker and the wire server log to a file; the console shows only the platform's progress
+        System.setProperty("platform.log.dir", settings.dataDir().resolve("logs").toString());
+        System.setProperty("logback.configurationFile", "platform-logback.xml");
         switch (command) {
-            case "up" -> new Platform(settings).up();
+            case "up" -> {
+                Platform platform = new Platform(settings);
+                try {
+                    platform.up();
+                } catch (Exception e) {
+                    System.err.println("the platform did not start: " + e.getMessage());
+                    platform.stop();
+                    System.exit(1);
+                }
+                System.exit(0);
+            }
             case "kafka" -> runAlone(new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost")));
             case "mongo" -> runAlone(new EmbeddedMongo("0.0.0.0", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")));
@@ -102,9 +115,19 @@ public final class Platform {
     }
 
     private void defineServices(Path logDir) {
+        Path secrets = settings.dataDir().resolve("secrets/platform-secrets.properties");
+        PlatformSecrets.ensure(secrets);
+        String issuer = settings.url(settings.authPort());
+        add("auth-server", settings.authPort(), Map.of(
+                "PLATFORM_SECRETS_FILE", secrets.toString(),
+                "AUTH_SIGNING_KEY_FILE", settings.dataDir().resolve("secrets/auth-signing-key.json").toString(),
+                "AUTH_ISSUER_URI", issuer,
+                "GATEWAY_PUBLIC_URL", settings.url(settings.gatewayPort())), Map.of(), logDir);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         common.put("MONGODB_URI", settings.mongoUri());
+        common.put("AUTH_ISSUER_URI", issuer);
+        common.put("PLATFORM_SECRETS_FILE", secrets.toString());
         add("project-service", settings.projectPort(), Map.of("MONGODB_DATABASE", "projects"), common, logDir);
         add("funding-service", settings.fundingPort(), Map.of("MONGODB_DATABASE", "funding"), common, logDir);
         add("platform-registry-service", settings.registryPort(), Map.of("MONGODB_DATABASE", "registry"), common, logDir);
@@ -113,7 +136,7 @@ public final class Platform {
                 "PROJECT_SERVICE_URL", settings.url(settings.projectPort()),
                 "FUNDING_SERVICE_URL", settings.url(settings.fundingPort()),
                 "REGISTRY_SERVICE_URL", settings.url(settings.registryPort()),
-                "REPORTING_SERVICE_URL", settings.url(settings.reportingPort())), Map.of(), logDir);
+                "REPORTING_SERVICE_URL", settings.url(settings.reportingPort())), common, logDir);
     }
 
     private void add(String name, int port, Map<String, String> own, Map<String, String> common, Path logDir) {
@@ -129,6 +152,7 @@ public final class Platform {
         ports.put("KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
         ports.put("MONGO_PORT", settings.mongoPort());
         ports.put("GATEWAY_PORT", settings.gatewayPort());
+        ports.put("AUTH_PORT", settings.authPort());
         ports.put("PROJECT_SERVICE_PORT", settings.projectPort());
         ports.put("FUNDING_SERVICE_PORT", settings.fundingPort());
         ports.put("REGISTRY_SERVICE_PORT", settings.registryPort());

@@ -13,9 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /** The transactional outbox of a service: its aggregate collections and the relay that publishes their events. */
-@AutoConfiguration(after = cn.chenzhou.plan.chassis.events.EventsConfiguration.class)
+@AutoConfiguration(after = cn.chenzhou.plan.chassis.events.EventsConfiguration.class,
+        beforeName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 public class OutboxConfiguration {
 
     @Bean
@@ -34,6 +36,12 @@ public class OutboxConfiguration {
         props.put("acks", "all");
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         return new OutboxRelay(mongo, producer, codec, sweepInterval);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoCustomConversions mongoCustomConversions() {
+        return StoredValueConversions.conversions();
     }
 
     /** Named so that Boot's own MongoDB indicator, which needs {@code hello}, backs off. */

@@ -24,8 +24,8 @@ import tools.jackson.databind.type.LogicalType;
 public class WebConfiguration {
 
     @Bean
-    MoneyJsonModule moneyJsonModule() {
-        return new MoneyJsonModule();
+    ValueTypesJsonModule valueTypesJsonModule() {
+        return new ValueTypesJsonModule();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.chassis.web;
 
+import cn.chenzhou.plan.contracts.CreditCode;
 import cn.chenzhou.plan.contracts.Money;
 import java.math.BigDecimal;
 import tools.jackson.core.JsonGenerator;
@@ -13,13 +14,20 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Money in the API: read from a JSON number or a decimal string in yuan (at most two decimals, bounded),
+ * The shared value types in the API. A credit code is written as its text.
+ * Money: read from a JSON number or a decimal string in yuan (at most two decimals, bounded),
  * written as a yuan string with two decimals ({@code "2000000.00"}) so no client turns it into a float.
  */
-public final class MoneyJsonModule extends SimpleModule {
+public final class ValueTypesJsonModule extends SimpleModule {
 
-    public MoneyJsonModule() {
-        super("money");
+    public ValueTypesJsonModule() {
+        super("platform-value-types");
+        addSerializer(CreditCode.class, new ValueSerializer<>() {
+            @Override
+            public void serialize(CreditCode value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(value.value());
+            }
+        });
         addSerializer(Money.class, new ValueSerializer<>() {
             @Override
             public void serialize(Money value, JsonGenerator gen, SerializationContext ctxt) {

@@ -1,0 +1,41 @@
+package cn.chenzhou.plan.reporting.projects;
+
+import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Role;
+import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.contracts.County;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CountyProjectsController {
+    private final ProjectFacts facts;
+
+    CountyProjectsController(ProjectFacts facts) {
+        this.facts = facts;
+    }
+
+    record CountyProjects(String county, String name, long submitted) {
+    }
+
+    @GetMapping("/api/reports/counties/{county}/projects")
+    CountyProjects county(@PathVariable String county, Actor actor) {
+        County c = County.byCode(county).orElseThrow(() -> ApiException.invalidField("county",
+                "must be one of the 11 Chenzhou county codes (GB/T 2260)"));
+        actor.requireCounty(county);
+        return new CountyProjects(county, c.chineseName(), facts.submittedByCounty().getOrDefault(county, 0L));
+    }
+
+    @GetMapping("/api/reports/projects/by-county")
+    List<CountyProjects> byCounty(Actor actor) {
+        actor.require(Role.ADMIN, Role.FINANCE, Role.VIEWER);
+        Map<String, Long> counts = facts.submittedByCounty();
+        return Arrays.stream(County.values())
+                .map(c -> new CountyProjects(c.code(), c.chineseName(), counts.getOrDefault(c.code(), 0L)))
+                .toList();
+    }
+}
