@@ -1,0 +1,171 @@
+package cn.chenzhou.plan.acceptance;
+
+import cn.chenzhou.plan.stack.FreePorts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform started exactly as {@code ./platform up} starts it — the launcher jar as its own process, every
+ * service a JVM of its own — on free ports and in a fresh data directory, so it runs beside a developer's stack.
+ */
+final class RunningPlatform implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path dataDir;
+    private final Process launcher;
+    private final List<String> output = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final Thread reader;
+
+    RunningPlatform() throws IOException {
+        for (String name : List.of("GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
+                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
+            ports.put(name, FreePorts.next());
+        }
+        dataDir = Files.createTempDirectory("platform-acceptance");
+        Path home = Path.of(System.getProperty("platform.home", "..")).toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:+UseSerialGC", "-Dplatform.home=" + home,
+                "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up")
+                .redirectErrorStream(true);
+        ports.forEach((k, v) -> builder.environment().put(k, String.valueOf(v)));
+        builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
+        launcher = builder.start();
+        reader = new Thread(this::readOutput, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                if (line.startsWith("READY ")) {
+                    ready.complete(line);
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("launcher ended before READY:\n" + output()));
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    String awaitReady(Duration timeout) throws Exception {
+        return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    String gateway() {
+        return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    long launcherPid() {
+        return launcher.pid();
+    }
+
+    /** A client-credentials token for one of the platform's clients, from its authorization server. */
+    String token(String clientId) throws Exception {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
+            secrets.load(in);
+        }
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secrets.getProperty("client." + clientId + ".secret"))
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + ports.get("AUTH_PORT") + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    Reply get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway() + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    Reply post(String path, String token, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Reply send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    record Reply(int status, String body, String contentType) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** Stops the platform as Ctrl-C would (SIGTERM to the launcher) and returns the launcher's exit code. */
+    int stop() throws Exception {
+        // SIGTERM through the handle: Process.destroy() would also close our end of its output
+        launcher.toHandle().destroy();
+        if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+            throw new IllegalStateException("launcher did not stop within 60 s:\n" + output());
+        }
+        reader.join(5_000);
+        return launcher.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (launcher.isAlive()) {
+            stop();
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (UncheckedIOException | IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}
