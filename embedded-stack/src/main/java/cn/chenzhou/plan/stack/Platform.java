@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *           "READY http://localhost:8080" once all answer; Ctrl-C / SIGTERM stops everything
  *   kafka   only the Kafka broker (for a container, or beside services started by hand)
  *   mongo   only the MongoDB-wire server
+ *   secrets [file]  create (or complete) the client secrets and staff passwords file, then exit
  * </pre>
  */
 public final class Platform {
@@ -58,9 +59,14 @@ public final class Platform {
             }
             case "kafka" -> runAlone(new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost")));
+            case "secrets" -> {
+                Path file = args.length > 1 ? Path.of(args[1]) : settings.dataDir().resolve("secrets/platform-secrets.properties");
+                PlatformSecrets.ensure(file);
+                out.println("secrets in " + file.toAbsolutePath());
+            }
             case "mongo" -> runAlone(new EmbeddedMongo("0.0.0.0", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")));
             default -> {
-                System.err.println("usage: Platform up|kafka|mongo");
+                System.err.println("usage: Platform up|kafka|mongo|secrets [file]");
                 System.exit(2);
             }
         }
