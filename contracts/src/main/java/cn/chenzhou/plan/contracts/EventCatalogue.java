@@ -1,6 +1,9 @@
 package cn.chenzhou.plan.contracts;
 
+import cn.chenzhou.plan.contracts.funding.FundingEvents;
 import cn.chenzhou.plan.contracts.project.ProjectEvents;
+import cn.chenzhou.plan.contracts.registry.RegistryEvents;
+import cn.chenzhou.plan.contracts.reporting.ReportingEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +14,7 @@ import java.util.stream.Stream;
 /** Every event type the platform publishes; each has a JSON Schema under {@code /schemas}. */
 public final class EventCatalogue {
 
-    private static final List<EventType> ALL = Stream.of(ProjectEvents.ALL)
+    private static final List<EventType> ALL = Stream.of(ProjectEvents.ALL, FundingEvents.ALL, RegistryEvents.ALL, ReportingEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

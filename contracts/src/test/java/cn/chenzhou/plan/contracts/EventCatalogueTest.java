@@ -74,6 +74,15 @@ class EventCatalogueTest {
         assertThat(roundTrip.toString()).isEqualTo(sample.toString());
     }
 
+    @Test
+    void theHumanCatalogueListsEveryType() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("EVENTS.md"));
+        for (EventType type : EventCatalogue.all()) {
+            assertThat(doc).as("EVENTS.md describes " + type.type())
+                    .contains("`" + type.name().substring("cn.chenzhou.plan.".length()) + ".v" + type.version() + "`");
+        }
+    }
+
     private JsonNode read(String resource) throws IOException {
         try (InputStream in = getClass().getResourceAsStream(resource)) {
             assertThat(in).as(resource + " exists").isNotNull();

@@ -29,13 +29,14 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec,
                             @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
-                            @Value("${spring.application.name}") String application) {
+                            @Value("${spring.application.name}") String application,
+                            @Value("${platform.outbox.relay-enabled:true}") boolean relayEnabled) {
         Map<String, Object> props = kafka.buildProducerProperties();
         props.put("client.id", application + "-outbox");
         props.put("enable.idempotence", true);
         props.put("acks", "all");
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(mongo, producer, codec, sweepInterval);
+        return new OutboxRelay(mongo, producer, codec, sweepInterval, relayEnabled);
     }
 
     @Bean

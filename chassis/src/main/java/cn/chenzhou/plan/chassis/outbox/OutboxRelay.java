@@ -42,17 +42,20 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final EventCodec codec;
     private final Duration sweepInterval;
+    private final boolean autoStartup;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, EventCodec codec, Duration sweepInterval) {
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, EventCodec codec, Duration sweepInterval,
+                       boolean autoStartup) {
         this.mongo = mongo;
         this.producer = producer;
         this.codec = codec;
         this.sweepInterval = sweepInterval;
+        this.autoStartup = autoStartup;
     }
 
     void register(String collection) {
@@ -176,6 +179,16 @@ public final class OutboxRelay implements SmartLifecycle {
             }
         }
         producer.close(Duration.ofSeconds(5));
+    }
+
+    /**
+     * False when {@code platform.outbox.relay-enabled=false}: the service stores changes and their events but does not
+     * publish them — what a service that crashed right after a write leaves behind. Tests use it to prove that the
+     * next instance publishes those events, once.
+     */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override

@@ -1,0 +1,18 @@
+package cn.chenzhou.plan.contracts.funding;
+
+/**
+ * The year's budget was revised (never below what is allocated).
+ *
+ * @param year 
+ * @param county always 431000: the special fund is the city's
+ * @param budgetFen the new budget
+ * @param revisedOn 
+ * @param reason 
+ */
+public record SpecialFundBudgetRevised(
+        int year,
+        String county,
+        long budgetFen,
+        String revisedOn,
+        String reason) {
+}
