@@ -1,15 +1,20 @@
 package cn.chenzhou.plan.gateway;
 
 import cn.chenzhou.plan.contracts.County;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.springframework.core.io.Resource;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -20,47 +25,99 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import reactor.core.publisher.Mono;
 
 /**
- * The first lock: API calls need a valid platform token (signature, issuer, audience, expiry, claims).
- * Each service checks the token again and applies the per-county rules itself.
+ * The first lock. API clients (county portals, finance systems, the SDK) present a platform JWT — signature,
+ * issuer, audience, expiry and claims are checked here and again in every service. People in a browser sign in
+ * through the authorization server (authorization code + PKCE); the gateway keeps their tokens in its session and
+ * relays the access token downstream, so the services see the same kind of bearer token either way.
+ * Only health and the sign-in flow are open.
  */
 @Configuration
 @EnableWebFluxSecurity
 class GatewaySecurity {
+    private static final String LOGIN = "/oauth2/authorization/platform";
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    SecurityWebFilterChain apiAndBrowserSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return http
+                // session-cookie requests that change state need the CSRF token; bearer-token requests carry no
+                // ambient credentials and are exempt
+                .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .requireCsrfProtectionMatcher(GatewaySecurity::cookieAuthenticatedChange))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/oauth2/**", "/login/**", "/fallback/**").permitAll()
                         .anyExchange().authenticated())
+                .oauth2Login(o -> { })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtDecoder(decoder))
-                        .authenticationEntryPoint((exchange, e) -> {
-                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return problem(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                    "a valid bearer token is required: " + e.getMessage());
-                        })
-                        .accessDeniedHandler((exchange, e) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                        .authenticationEntryPoint(GatewaySecurity::unauthorized)
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
                                 "forbidden", e.getMessage())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(browserOrApi()))
                 .build();
+    }
+
+    /** A browser asking for a page is sent to sign in; anything else without a valid token gets a 401. */
+    private static ServerAuthenticationEntryPoint browserOrApi() {
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(html, new RedirectServerAuthenticationEntryPoint(LOGIN)));
+        entryPoint.setDefaultEntryPoint(GatewaySecurity::unauthorized);
+        return entryPoint;
+    }
+
+    private static Mono<Void> unauthorized(org.springframework.web.server.ServerWebExchange exchange,
+                                           org.springframework.security.core.AuthenticationException e) {
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+        return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "a valid bearer token is required (or sign in at " + URI.create(LOGIN) + "): " + e.getMessage());
+    }
+
+    private static Mono<MatchResult> cookieAuthenticatedChange(org.springframework.web.server.ServerWebExchange exchange) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || method == HttpMethod.TRACE;
+        boolean bearer = exchange.getRequest().getHeaders().getFirst("Authorization") != null;
+        return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
     }
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${platform.security.jwk-set-uri}") String jwkSetUri,
                                   @Value("${platform.security.issuer}") String issuer,
-                                  @Value("${platform.security.audience}") String audience) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+                                  @Value("${platform.security.audience}") String audience,
+                                  @Value("${platform.security.public-key-location:#{null}}") Resource publicKey) throws Exception {
+        NimbusReactiveJwtDecoder decoder = publicKey != null
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(publicKey)).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 GatewaySecurity::countyPortalNamesItsCounty));
         return decoder;
+    }
+
+    /** A PEM public key instead of the issuer's key set: for tests, and for deployments that pin the key. */
+    private static RSAPublicKey readPublicKey(Resource resource) throws Exception {
+        try (var in = resource.getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        }
     }
 
     private static OAuth2TokenValidatorResult countyPortalNamesItsCounty(Jwt jwt) {
@@ -70,18 +127,5 @@ class GatewaySecurity {
                     "a county portal's token must carry a Chenzhou county code", null));
         }
         return OAuth2TokenValidatorResult.success();
-    }
-
-    static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, String type, String detail) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"urn:cn.chenzhou.plan:problem:" + type + "\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
-    }
-
-    private static String escape(String s) {
-        return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
     }
 }

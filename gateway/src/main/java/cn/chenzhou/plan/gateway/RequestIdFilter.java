@@ -1,35 +1,47 @@
 package cn.chenzhou.plan.gateway;
 
+import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
- * Gives every request an {@code X-Request-Id} (keeping a well-formed one the caller sent), passes it to the
- * service and returns it to the caller, so a request can be followed through every log.
+ * Gives every request an {@code X-Request-Id} before anything else runs (keeping a well-formed one the caller
+ * sent), passes it to the service, returns it to the caller, and puts it in the Reactor context — from where
+ * context propagation copies it into the logging MDC — so every gateway log line about the request shows it.
  */
 @Component
-class RequestIdFilter implements GlobalFilter, Ordered {
+class RequestIdFilter implements WebFilter, Ordered {
     static final String HEADER = "X-Request-Id";
+    static final String KEY = "requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    static {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
+                () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+    }
+
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
-        // set just before the response commits, replacing the copy the service sent back: one header, not two
+        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        // the proxied service sends its copy back: replace rather than add, so the caller sees one header
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(request).build());
+        return chain.filter(exchange.mutate().request(request).build())
+                .contextWrite(Context.of(KEY, requestId));
     }
 
     @Override

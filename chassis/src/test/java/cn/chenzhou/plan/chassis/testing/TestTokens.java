@@ -53,6 +53,11 @@ public final class TestTokens {
         return token("viewer", List.of("VIEWER"), null, Duration.ofMinutes(10), TRUSTED);
     }
 
+    /** A valid token for any subject and role, e.g. to act as many distinct clients. */
+    public static String forSubject(String subject, String role, String county) {
+        return token(subject, List.of(role), county, Duration.ofMinutes(10), TRUSTED);
+    }
+
     public static String expired() {
         return token("plan-office", List.of("ADMIN"), null, Duration.ofMinutes(-10), TRUSTED);
     }

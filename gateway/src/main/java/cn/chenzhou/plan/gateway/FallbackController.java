@@ -1,0 +1,25 @@
+package cn.chenzhou.plan.gateway;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a circuit breaker sends a request whose service is down, slow or failing: a fast 503 problem+json
+ * instead of a hang, while the breaker lets a few probes through until the service is back.
+ */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set("Retry-After", "5");
+        return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                service + " is not answering; the gateway stopped waiting for it. Try again in a few seconds.",
+                Map.of("service", service));
+    }
+}

@@ -1,0 +1,50 @@
+package cn.chenzhou.plan.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real HTTP server on a fixed port standing in for a service behind the gateway: it echoes what reached it,
+ * and can be stopped and started again to play a service that goes down and comes back.
+ */
+final class DownstreamService {
+    private final int port;
+    private HttpServer server;
+    final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    final AtomicReference<String> lastRequestId = new AtomicReference<>();
+
+    DownstreamService(int port) {
+        this.port = port;
+    }
+
+    synchronized void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Request-Id", lastRequestId.get() == null ? "none" : lastRequestId.get());
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    synchronized void stop() {
+        server.stop(0);
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+}
