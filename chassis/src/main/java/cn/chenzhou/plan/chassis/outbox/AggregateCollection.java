@@ -1,11 +1,14 @@
 package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import cn.chenzhou.plan.chassis.idempotency.CommandAlreadyAppliedException;
+import cn.chenzhou.plan.chassis.idempotency.CommandKey;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
@@ -35,6 +38,9 @@ public final class AggregateCollection<T> {
     static final String SEQUENCE = "_sequence";
     static final String OUTBOX = "_outbox";
     static final String PENDING = "_pending";
+    /** Idempotency keys of the last commands applied to the aggregate (see {@link CommandKey}). */
+    static final String COMMANDS = "_commands";
+    private static final int COMMANDS_KEPT = 50;
 
     private final MongoTemplate mongo;
     private final String name;
@@ -54,6 +60,7 @@ public final class AggregateCollection<T> {
         this.source = source;
         this.clock = clock;
         raw().createIndex(Indexes.ascending(PENDING));
+        raw().createIndex(Indexes.ascending(COMMANDS));
     }
 
     /** The document path of a state field, for queries and indexes: {@code field("county")} is {@code state.county}. */
@@ -67,13 +74,21 @@ public final class AggregateCollection<T> {
 
     /** Stores a new aggregate and its first events. */
     public void insert(String id, T state, List<PendingEvent> events, String actor) {
+        Optional<String> command = CommandKey.current();
+        if (CommandKey.isFirstWriteOf(name + "/" + id)) {
+            Document earlier = raw().find(Filters.eq(COMMANDS, command.get())).projection(new Document("_id", 1)).first();
+            if (earlier != null) {
+                throw new CommandAlreadyAppliedException(name, earlier.getString("_id"));
+            }
+        }
         List<Document> outbox = entries(id, 0, events, actor);
         Document doc = new Document("_id", id)
                 .append(STATE, toDocument(state))
                 .append(VERSION, 1L)
                 .append(SEQUENCE, (long) events.size())
                 .append(OUTBOX, outbox)
-                .append(PENDING, !outbox.isEmpty());
+                .append(PENDING, !outbox.isEmpty())
+                .append(COMMANDS, command.map(List::of).orElse(List.of()));
         try {
             raw().insertOne(doc);
         } catch (MongoWriteException e) {
@@ -82,6 +97,7 @@ public final class AggregateCollection<T> {
             }
             throw e;
         }
+        CommandKey.wrote(name + "/" + id);
         relay.wake();
     }
 
@@ -100,12 +116,22 @@ public final class AggregateCollection<T> {
             changes.add(Updates.pushEach(OUTBOX, outbox));
             changes.add(Updates.set(PENDING, true));
         }
-        UpdateResult result = raw().updateOne(
-                Filters.and(Filters.eq("_id", loaded.id()), Filters.eq(VERSION, loaded.version())),
-                Updates.combine(changes));
+        Optional<String> command = CommandKey.current();
+        boolean firstWrite = CommandKey.isFirstWriteOf(name + "/" + loaded.id());
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("_id", loaded.id()), Filters.eq(VERSION, loaded.version())));
+        if (firstWrite) {
+            filter.add(Filters.ne(COMMANDS, command.get()));
+            changes.add(Updates.pushEach(COMMANDS, List.of(command.get()), new PushOptions().slice(-COMMANDS_KEPT)));
+        }
+        UpdateResult result = raw().updateOne(Filters.and(filter), Updates.combine(changes));
         if (result.getMatchedCount() == 0) {
+            if (firstWrite
+                    && raw().countDocuments(Filters.and(Filters.eq("_id", loaded.id()), Filters.eq(COMMANDS, command.get()))) > 0) {
+                throw new CommandAlreadyAppliedException(name, loaded.id());
+            }
             throw new ConcurrentUpdateException(name, loaded.id(), loaded.version());
         }
+        CommandKey.wrote(name + "/" + loaded.id());
         if (!outbox.isEmpty()) {
             relay.wake();
         }

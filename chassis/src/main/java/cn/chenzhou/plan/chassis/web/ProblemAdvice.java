@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.chassis.web;
 
+import cn.chenzhou.plan.chassis.idempotency.CommandAlreadyAppliedException;
 import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
 import cn.chenzhou.plan.chassis.outbox.ConcurrentUpdateException;
 import cn.chenzhou.plan.contracts.Money;
@@ -141,6 +142,14 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> concurrent(ConcurrentUpdateException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-update",
                 e.aggregateId() + " was changed by someone else at the same time; reload it and try again");
+        problem.setProperty("id", e.aggregateId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(CommandAlreadyAppliedException.class)
+    ResponseEntity<ProblemDetail> alreadyApplied(CommandAlreadyAppliedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "command-already-applied",
+                e.getMessage() + "; its first answer was lost — read the resource to see the result");
         problem.setProperty("id", e.aggregateId());
         return respond(problem);
     }

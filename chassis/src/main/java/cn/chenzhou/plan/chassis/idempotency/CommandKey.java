@@ -1,0 +1,65 @@
+package cn.chenzhou.plan.chassis.idempotency;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The idempotency key of the command being handled on this thread, if the client sent one. Aggregate writes record
+ * it in the document they change (in the same atomic update), so a command retried after a crash is recognised by
+ * the aggregate itself and never applied twice.
+ */
+public final class CommandKey {
+    private static final ThreadLocal<Command> CURRENT = new ThreadLocal<>();
+
+    private record Command(String key, Set<String> written) {
+    }
+
+    private CommandKey() {
+    }
+
+    public static Optional<String> current() {
+        Command command = CURRENT.get();
+        return command == null ? Optional.empty() : Optional.of(command.key());
+    }
+
+    /**
+     * Whether the current command (if any) has not yet successfully written this aggregate. A command may write one
+     * aggregate more than once; only its first successful write must find the aggregate without its key.
+     */
+    public static boolean isFirstWriteOf(String aggregate) {
+        Command command = CURRENT.get();
+        return command != null && !command.written().contains(aggregate);
+    }
+
+    /** Notes a successful write of the aggregate by the current command. */
+    public static void wrote(String aggregate) {
+        Command command = CURRENT.get();
+        if (command != null) {
+            command.written().add(aggregate);
+        }
+    }
+
+    static void set(String key) {
+        CURRENT.set(new Command(key, new HashSet<>()));
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+
+    /** Runs {@code work} as the command with this key: for tests and for commands started outside a request. */
+    public static void runAs(String key, Runnable work) {
+        Command previous = CURRENT.get();
+        set(key);
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+}
