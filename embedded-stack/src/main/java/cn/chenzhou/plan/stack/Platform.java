@@ -39,7 +39,8 @@ public final class Platform {
     }
 
     public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "up" : args[0];
+        // a container image runs the jar without arguments; PLATFORM_COMMAND picks the role (kafka, mongo, secrets)
+        String command = args.length > 0 ? args[0] : System.getenv().getOrDefault("PLATFORM_COMMAND", "up");
         Path home = Path.of(System.getProperty("platform.home", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.fromEnvironment(System.getenv(), home);
         // the broker and the wire server log to a file; the console shows only the platform's progress
@@ -60,7 +61,9 @@ public final class Platform {
             case "kafka" -> runAlone(new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost")));
             case "secrets" -> {
-                Path file = args.length > 1 ? Path.of(args[1]) : settings.dataDir().resolve("secrets/platform-secrets.properties");
+                Path file = args.length > 1 ? Path.of(args[1])
+                        : Path.of(System.getenv().getOrDefault("PLATFORM_SECRETS_FILE",
+                                settings.dataDir().resolve("secrets/platform-secrets.properties").toString()));
                 PlatformSecrets.ensure(file);
                 out.println("secrets in " + file.toAbsolutePath());
             }

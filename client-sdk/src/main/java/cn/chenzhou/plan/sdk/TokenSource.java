@@ -1,0 +1,73 @@
+package cn.chenzhou.plan.sdk;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OAuth2 client credentials: obtains an access token from the authorization server, keeps it until shortly before
+ * it expires, and fetches a new one when it must (or when the platform says the old one is no longer good).
+ */
+final class TokenSource {
+    private static final long EARLY_SECONDS = 30;
+    private final HttpClient http;
+    private final URI tokenEndpoint;
+    private final String clientId;
+    private final String secret;
+    private final JsonMapper json;
+    private final Clock clock;
+    private String token;
+    private Instant expires = Instant.EPOCH;
+
+    TokenSource(HttpClient http, URI tokenEndpoint, String clientId, String secret, JsonMapper json, Clock clock) {
+        this.http = http;
+        this.tokenEndpoint = tokenEndpoint;
+        this.clientId = clientId;
+        this.secret = secret;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    synchronized String token() {
+        if (token == null || clock.instant().isAfter(expires)) {
+            refresh();
+        }
+        return token;
+    }
+
+    synchronized void invalidate() {
+        token = null;
+    }
+
+    private void refresh() {
+        String basic = Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
+        HttpRequest<String> request = HttpRequest.POST(tokenEndpoint, "grant_type=client_credentials&scope=api")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header("Authorization", "Basic " + basic);
+        try {
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            JsonNode body = json.readTree(response.body());
+            token = body.get("access_token").asString();
+            long lifetime = body.has("expires_in") ? body.get("expires_in").asLong() : 300;
+            expires = clock.instant().plusSeconds(Math.max(0, lifetime - EARLY_SECONDS));
+        } catch (HttpClientResponseException e) {
+            throw new PlatformApiException.Unauthenticated(new Problem("urn:cn.chenzhou.plan:problem:token-refused",
+                    "Unauthorized", e.getStatus().getCode(), "the authorization server refused the credentials of "
+                    + clientId + ": " + e.getResponse().getBody(String.class).orElse(""), null, java.util.List.of(), java.util.Map.of()));
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
