@@ -3,6 +3,7 @@ package cn.chenzhou.plan.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.Http;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,5 +26,16 @@ class OpenApiTest extends RegistryApiTest {
                 "/api/registry/enterprises/{id}/rd-institutions", "/api/registry/enterprises/{id}/rd-institutions/closure",
                 "/api/registry/assessments", "/api/registry/assessments/{id}/revisions",
                 "/api/registry/demo-dataset");
+    }
+
+    @Test
+    void theActorComesFromTheTokenAndIsNoParameterAndEveryOperationHasItsOwnId() {
+        JsonNode paths = http().get("/v3/api-docs", null).json().get("paths");
+        List<JsonNode> operations = paths.valueStream().flatMap(JsonNode::valueStream).toList();
+
+        assertThat(operations).allSatisfy(op -> assertThat(op.path("parameters").valueStream()
+                .map(p -> p.get("name").asString())).doesNotContain("actor"));
+        List<String> ids = operations.stream().map(op -> op.get("operationId").asString()).toList();
+        assertThat(ids).doesNotHaveDuplicates().contains("registerPlatform", "accreditPlatform", "revokePlatform");
     }
 }

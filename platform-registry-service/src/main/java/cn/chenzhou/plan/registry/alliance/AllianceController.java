@@ -78,7 +78,7 @@ class AllianceController {
     }
 
     @PostMapping
-    @Operation(summary = "Register an alliance formed in a county, with its founding members (county portal for its own county, or the plan office)")
+    @Operation(operationId = "formAlliance", summary = "Register an alliance formed in a county, with its founding members (county portal for its own county, or the plan office)")
     ResponseEntity<AllianceView> form(@Valid @RequestBody FormAlliance request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         Alliance alliance = Alliance.form("all-" + UUID.randomUUID(), request.county(), request.name(), request.field(),
@@ -89,7 +89,7 @@ class AllianceController {
     }
 
     @PostMapping("/{id}/members")
-    @Operation(summary = "An organisation joins the alliance (the alliance's county portal, or the plan office)")
+    @Operation(operationId = "joinAlliance", summary = "An organisation joins the alliance (the alliance's county portal, or the plan office)")
     ResponseEntity<AllianceView> join(@PathVariable String id, @Valid @RequestBody JoinAlliance request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN);
         Versioned<Alliance> joined = store.modify(id, a -> {
@@ -101,6 +101,7 @@ class AllianceController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAlliance")
     AllianceView get(@PathVariable String id, Actor actor) {
         Versioned<Alliance> loaded = store.find(id).orElseThrow(() -> ApiException.notFound("alliance", id));
         CountyScope.requireReadable(actor, loaded.state().county(), "alliance", id);
@@ -108,7 +109,7 @@ class AllianceController {
     }
 
     @GetMapping
-    @Operation(summary = "List alliances; a county portal sees those led from its own county only")
+    @Operation(operationId = "listAlliances", summary = "List alliances; a county portal sees those led from its own county only")
     PageView<AllianceView> list(
             @RequestParam(required = false) @CountyCode String county,
             @Parameter(description = "the year the alliance was formed")

@@ -74,7 +74,7 @@ class AssessmentController {
     }
 
     @PostMapping
-    @Operation(summary = "Record a county's assessment result for a year (plan office); one per county and year")
+    @Operation(operationId = "recordAssessment", summary = "Record a county's assessment result for a year (plan office); one per county and year")
     ResponseEntity<AssessmentView> record(@Valid @RequestBody RecordAssessment request, Actor actor) {
         actor.require(Role.ADMIN);
         Assessment assessment = Assessment.record(request.county(), request.year(), request.result(),
@@ -85,7 +85,7 @@ class AssessmentController {
     }
 
     @PostMapping("/{id}/revisions")
-    @Operation(summary = "Correct a recorded result (plan office): the body names the revision it creates and why")
+    @Operation(operationId = "reviseAssessment", summary = "Correct a recorded result (plan office): the body names the revision it creates and why")
     ResponseEntity<AssessmentView> revise(@PathVariable String id, @Valid @RequestBody ReviseAssessment request,
                                           Actor actor) {
         actor.require(Role.ADMIN);
@@ -98,6 +98,7 @@ class AssessmentController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAssessment")
     AssessmentView get(@PathVariable String id, Actor actor) {
         Versioned<Assessment> loaded = store.find(id).orElseThrow(() -> ApiException.notFound("assessment", id));
         CountyScope.requireReadable(actor, loaded.state().county(), "assessment", id);
@@ -105,7 +106,7 @@ class AssessmentController {
     }
 
     @GetMapping
-    @Operation(summary = "List assessment results, latest year first; a county portal sees its own county's only")
+    @Operation(operationId = "listAssessments", summary = "List assessment results, latest year first; a county portal sees its own county's only")
     PageView<AssessmentView> list(
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) @Min(Assessment.FIRST_YEAR) @Max(2999) Integer year,

@@ -19,7 +19,7 @@ class DemoDatasetController {
     }
 
     @PostMapping
-    @Operation(summary = "Load the demo dataset (plan office); idempotent: what is there already is left as it is")
+    @Operation(operationId = "loadDemoDataset", summary = "Load the demo dataset (plan office); idempotent: what is there already is left as it is")
     DemoDataset.Report load(Actor actor) {
         actor.require(Role.ADMIN);
         return dataset.load(actor.name());

@@ -84,8 +84,8 @@ class DesignationController {
     }
 
     @PostMapping
-    @Operation(summary = "Apply for a designation in a county (county portal for its own county, or the plan office; "
-            + "only the plan office may include the grant)")
+    @Operation(operationId = "applyForDesignation", summary = "Apply for a designation in a county (county portal for "
+            + "its own county, or the plan office; only the plan office may include the grant)")
     ResponseEntity<DesignationView> apply(@Valid @RequestBody ApplyForDesignation request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         if (request.grant() != null) {
@@ -104,7 +104,7 @@ class DesignationController {
     }
 
     @PostMapping("/{id}/grant")
-    @Operation(summary = "Grant the designation (plan office): it counts from grantedOn")
+    @Operation(operationId = "grantDesignation", summary = "Grant the designation (plan office): it counts from grantedOn")
     DesignationView grant(@PathVariable String id, @Valid @RequestBody GrantBody request, Actor actor) {
         actor.require(Role.ADMIN);
         Grant grant = request.toGrant();
@@ -115,7 +115,7 @@ class DesignationController {
     }
 
     @PostMapping("/{id}/revocation")
-    @Operation(summary = "Revoke the designation, or close an application never granted (plan office)")
+    @Operation(operationId = "revokeDesignation", summary = "Revoke the designation, or close an application never granted (plan office)")
     DesignationView revoke(@PathVariable String id, @Valid @RequestBody Revoke request, Actor actor) {
         actor.require(Role.ADMIN);
         DesignationRevocation revocation = new DesignationRevocation(request.reason().strip(), request.revokedOn());
@@ -126,6 +126,7 @@ class DesignationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getDesignation")
     DesignationView get(@PathVariable String id, Actor actor) {
         Versioned<Designation> loaded = store.find(id).orElseThrow(() -> ApiException.notFound("designation", id));
         CountyScope.requireReadable(actor, loaded.state().county(), "designation", id);
@@ -133,7 +134,7 @@ class DesignationController {
     }
 
     @GetMapping
-    @Operation(summary = "List designations; a county portal sees its own county's only")
+    @Operation(operationId = "listDesignations", summary = "List designations; a county portal sees its own county's only")
     PageView<DesignationView> list(
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) DesignationKind kind,

@@ -82,7 +82,7 @@ class EnterpriseController {
     }
 
     @PostMapping
-    @Operation(summary = "Register an enterprise of a county (county portal for its own county, or the plan office); once per credit code")
+    @Operation(operationId = "registerEnterprise", summary = "Register an enterprise of a county (county portal for its own county, or the plan office); once per credit code")
     ResponseEntity<EnterpriseView> register(@Valid @RequestBody RegisterEnterprise request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         Enterprise enterprise = Enterprise.register(request.county(), request.name(), new CreditCode(request.creditCode()),
@@ -93,7 +93,7 @@ class EnterpriseController {
     }
 
     @PostMapping("/{id}/reclassification")
-    @Operation(summary = "The enterprise became, or stopped being, a larger enterprise (its county portal, or the plan office)")
+    @Operation(operationId = "reclassifyEnterprise", summary = "The enterprise became, or stopped being, a larger enterprise (its county portal, or the plan office)")
     EnterpriseView reclassify(@PathVariable String id, @Valid @RequestBody Reclassify request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN);
         return EnterpriseView.of(store.modify(id, e -> {
@@ -104,7 +104,7 @@ class EnterpriseController {
     }
 
     @PostMapping("/{id}/rd-institutions")
-    @Operation(summary = "The enterprise established an R&D or achievement-application institution (its county portal, or the plan office)")
+    @Operation(operationId = "establishRdInstitution", summary = "The enterprise established an R&D or achievement-application institution (its county portal, or the plan office)")
     ResponseEntity<EnterpriseView> establish(@PathVariable String id, @Valid @RequestBody EstablishRdInstitution request,
                                              Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN);
@@ -117,7 +117,7 @@ class EnterpriseController {
     }
 
     @PostMapping("/{id}/rd-institutions/closure")
-    @Operation(summary = "The enterprise's open R&D institution closed (its county portal, or the plan office)")
+    @Operation(operationId = "closeRdInstitution", summary = "The enterprise's open R&D institution closed (its county portal, or the plan office)")
     EnterpriseView close(@PathVariable String id, @Valid @RequestBody CloseRdInstitution request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN);
         return EnterpriseView.of(store.modify(id, e -> {
@@ -128,6 +128,7 @@ class EnterpriseController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getEnterprise")
     EnterpriseView get(@PathVariable String id, Actor actor) {
         Versioned<Enterprise> loaded = store.find(id).orElseThrow(() -> ApiException.notFound("enterprise", id));
         CountyScope.requireReadable(actor, loaded.state().county(), "enterprise", id);
@@ -135,7 +136,7 @@ class EnterpriseController {
     }
 
     @GetMapping
-    @Operation(summary = "List enterprises; a county portal sees its own county's only")
+    @Operation(operationId = "listEnterprises", summary = "List enterprises; a county portal sees its own county's only")
     PageView<EnterpriseView> list(
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) Boolean larger,

@@ -90,7 +90,7 @@ class PlatformController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a platform of a county (county portal for its own county, or the plan office)")
+    @Operation(operationId = "registerPlatform", summary = "Register a platform of a county (county portal for its own county, or the plan office)")
     ResponseEntity<PlatformView> register(@Valid @RequestBody RegisterPlatform request, Actor actor) {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         if (!types.exists(request.type())) {
@@ -105,7 +105,7 @@ class PlatformController {
     }
 
     @PostMapping("/{id}/accreditation")
-    @Operation(summary = "Accredit the platform at a level (plan office); a later accreditation at another level supersedes")
+    @Operation(operationId = "accreditPlatform", summary = "Accredit the platform at a level (plan office); a later accreditation at another level supersedes")
     PlatformView accredit(@PathVariable String id, @Valid @RequestBody Accredit request, Actor actor) {
         actor.require(Role.ADMIN);
         Accreditation accreditation = new Accreditation(request.level(), request.accreditingBody().strip(),
@@ -117,7 +117,7 @@ class PlatformController {
     }
 
     @PostMapping("/{id}/revocation")
-    @Operation(summary = "Revoke the platform (plan office): it stops counting from revokedOn")
+    @Operation(operationId = "revokePlatform", summary = "Revoke the platform (plan office): it stops counting from revokedOn")
     PlatformView revoke(@PathVariable String id, @Valid @RequestBody Revoke request, Actor actor) {
         actor.require(Role.ADMIN);
         Revocation revocation = new Revocation(request.reason().strip(), request.revokedOn());
@@ -128,6 +128,7 @@ class PlatformController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getPlatform")
     PlatformView get(@PathVariable String id, Actor actor) {
         Versioned<Platform> loaded = store.find(id).orElseThrow(() -> ApiException.notFound("platform", id));
         CountyScope.requireReadable(actor, loaded.state().county(), "platform", id);
@@ -135,7 +136,7 @@ class PlatformController {
     }
 
     @GetMapping
-    @Operation(summary = "List platforms; a county portal sees its own county's only")
+    @Operation(operationId = "listPlatforms", summary = "List platforms; a county portal sees its own county's only")
     PageView<PlatformView> list(
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a platform type code") String type,

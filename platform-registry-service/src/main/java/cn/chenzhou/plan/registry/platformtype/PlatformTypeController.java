@@ -50,6 +50,7 @@ class PlatformTypeController {
     }
 
     @GetMapping
+    @Operation(operationId = "listPlatformTypes")
     PageView<PlatformType> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
                                 Actor actor) {
@@ -57,12 +58,13 @@ class PlatformTypeController {
     }
 
     @GetMapping("/{code}")
+    @Operation(operationId = "getPlatformType")
     PlatformType get(@PathVariable String code, Actor actor) {
         return catalogue.find(code).orElseThrow(() -> ApiException.notFound("platform type", code));
     }
 
     @PostMapping
-    @Operation(summary = "Add a platform type (plan office)")
+    @Operation(operationId = "addPlatformType", summary = "Add a platform type (plan office)")
     ResponseEntity<PlatformType> add(@Valid @RequestBody AddPlatformType request, Actor actor) {
         actor.require(Role.ADMIN);
         PlatformType type = new PlatformType(request.code(), request.name().strip(), request.englishName().strip());
@@ -74,7 +76,7 @@ class PlatformTypeController {
     }
 
     @PutMapping("/{code}")
-    @Operation(summary = "Rename a platform type (plan office); its code stays")
+    @Operation(operationId = "renamePlatformType", summary = "Rename a platform type (plan office); its code stays")
     PlatformType rename(@PathVariable String code, @Valid @RequestBody RenamePlatformType request, Actor actor) {
         actor.require(Role.ADMIN);
         if (!PlatformType.CODE.matcher(code).matches()) {
