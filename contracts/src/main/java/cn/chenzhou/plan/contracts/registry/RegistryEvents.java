@@ -11,6 +11,7 @@ public final class RegistryEvents {
     public static final EventType PLATFORM_REGISTERED = EventType.of(Topics.REGISTRY, "platform.registered", 1, PlatformRegistered.class);
     public static final EventType PLATFORM_ACCREDITED = EventType.of(Topics.REGISTRY, "platform.accredited", 1, PlatformAccredited.class);
     public static final EventType PLATFORM_REVOKED = EventType.of(Topics.REGISTRY, "platform.revoked", 1, PlatformRevoked.class);
+    public static final EventType DESIGNATION_APPLIED = EventType.of(Topics.REGISTRY, "designation.applied", 1, DesignationApplied.class);
     public static final EventType DESIGNATION_GRANTED = EventType.of(Topics.REGISTRY, "designation.granted", 1, DesignationGranted.class);
     public static final EventType DESIGNATION_REVOKED = EventType.of(Topics.REGISTRY, "designation.revoked", 1, DesignationRevoked.class);
     public static final EventType ALLIANCE_FORMED = EventType.of(Topics.REGISTRY, "alliance.formed", 1, AllianceFormed.class);
@@ -25,6 +26,7 @@ public final class RegistryEvents {
             PLATFORM_REGISTERED,
             PLATFORM_ACCREDITED,
             PLATFORM_REVOKED,
+            DESIGNATION_APPLIED,
             DESIGNATION_GRANTED,
             DESIGNATION_REVOKED,
             ALLIANCE_FORMED,
