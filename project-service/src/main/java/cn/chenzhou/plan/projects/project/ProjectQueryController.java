@@ -36,7 +36,7 @@ class ProjectQueryController {
     @Operation(summary = "List projects, filtered and paged",
             description = "Latest drafted first. A county portal sees only its own county (asking for another county is "
                     + "403). year is the application year: that of the first submission, or of the draft if never submitted.")
-    PageView<ProjectView.Summary> list(
+    PageView<ProjectView.ProjectSummary> list(
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a programme code such as SPARK") String programme,
             @RequestParam(required = false) ProjectStatus status,
@@ -54,7 +54,7 @@ class ProjectQueryController {
             scope = actor.countyScope().get();
         }
         ProjectStore.Filter filter = new ProjectStore.Filter(scope, programme, status, level, year);
-        var items = store.page(filter, page, size).stream().map(v -> ProjectView.Summary.of(v.state(), v.version())).toList();
+        var items = store.page(filter, page, size).stream().map(v -> ProjectView.ProjectSummary.of(v.state(), v.version())).toList();
         return new PageView<>(items, page, size, store.count(filter));
     }
 
@@ -69,8 +69,8 @@ class ProjectQueryController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Read a project's history: every step, who took it, when, and with effect from which date")
-    ProjectView.History history(@PathVariable String id, Actor actor) {
+    ProjectView.ProjectHistory history(@PathVariable String id, Actor actor) {
         Versioned<Project> loaded = commands.load(id, actor);
-        return new ProjectView.History(id, loaded.state().status(), loaded.version(), loaded.state().history());
+        return new ProjectView.ProjectHistory(id, loaded.state().status(), loaded.version(), loaded.state().history());
     }
 }

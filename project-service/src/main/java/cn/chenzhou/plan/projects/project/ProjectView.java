@@ -59,11 +59,11 @@ record ProjectView(String id, String county, String countyName, String title, St
     }
 
     /** A line of a project list. */
-    record Summary(String id, String county, String title, String programme, Level level, String applicantName,
+    record ProjectSummary(String id, String county, String title, String programme, Level level, String applicantName,
                    Money requestedAmount, Money approvedAmount, ProjectStatus status, int year, LocalDate draftedOn,
                    LocalDate submittedOn, long version) {
-        static Summary of(Project p, long version) {
-            return new Summary(p.id(), p.county(), p.proposal().title(), p.proposal().programme(), p.proposal().level(),
+        static ProjectSummary of(Project p, long version) {
+            return new ProjectSummary(p.id(), p.county(), p.proposal().title(), p.proposal().programme(), p.proposal().level(),
                     p.proposal().applicant().name(), p.proposal().requestedAmount(),
                     p.approval() == null ? null : p.approval().approvedAmount(), p.status(), p.year(), p.draftedOn(),
                     p.submittedOn(), version);
@@ -71,6 +71,6 @@ record ProjectView(String id, String county, String countyName, String title, St
     }
 
     /** A project's history: every step, who took it, when it was recorded and when it took effect. */
-    record History(String projectId, ProjectStatus status, long version, List<HistoryEntry> entries) {
+    record ProjectHistory(String projectId, ProjectStatus status, long version, List<HistoryEntry> entries) {
     }
 }
