@@ -54,12 +54,16 @@ class PlatformEndToEndIT {
     void aProjectSubmittedThroughTheGatewayShowsInItsCountysCount() throws Exception {
         String county = "431081";
         String token = platform.token("county-" + county);
-        RunningPlatform.Reply created = platform.post("/api/projects", token, """
+        RunningPlatform.Reply drafted = platform.post("/api/projects", token, """
                 {"county":"431081","title":"东江湖重金属污染防治技术开发与应用","programme":"LIVELIHOOD",
                  "level":"MUNICIPAL","applicant":{"name":"资兴市东江湖环境科技有限公司","creditCode":"91431081MA4L5EAY54"},
-                 "requestedAmount":800000,"submittedOn":"2013-04-02"}""");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
+                 "requestedAmount":800000,"period":{"start":"2013-04-01","end":"2014-12-31"},
+                 "contact":{"name":"王芳","phone":"0735-3321234"},"draftedOn":"2013-04-01"}""");
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String id = drafted.json().get("id").asString();
+        RunningPlatform.Reply submitted = platform.post("/api/projects/" + id + "/submit", token,
+                "{\"version\":1,\"submittedOn\":\"2013-04-02\"}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 
         assertThat(platform.get("/api/projects/" + id, token).json().get("status").asString()).isEqualTo("SUBMITTED");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
