@@ -14,6 +14,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +44,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Every refusal of every service as RFC 9457 problem+json, naming the field and the reason where there is one.
  * Nothing here stores or publishes: a refused request has changed nothing by the time it gets here.
+ *
+ * <p>It runs last: a service's own advice (mapping its domain refusals) is consulted first, whatever its order,
+ * and this one's catch-all answers only what nobody else did.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 

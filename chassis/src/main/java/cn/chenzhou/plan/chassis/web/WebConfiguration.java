@@ -1,6 +1,9 @@
 package cn.chenzhou.plan.chassis.web;
 
+import cn.chenzhou.plan.chassis.PlanCalendar;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,6 +49,12 @@ public class WebConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /** "Today" for {@code @PastOrPresent} and {@link EffectiveDate} is today in Chenzhou. */
+    @Bean
+    ValidationConfigurationCustomizer planCalendarForValidation(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock.withZone(PlanCalendar.ZONE));
     }
 
     @Bean

@@ -19,7 +19,7 @@ import cn.chenzhou.plan.registry.platformtype.PlatformTypeCatalogue;
 import cn.chenzhou.plan.registry.web.CountyScope;
 import cn.chenzhou.plan.registry.web.Paging;
 import cn.chenzhou.plan.registry.web.Today;
-import cn.chenzhou.plan.registry.web.ValidCreditCode;
+import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

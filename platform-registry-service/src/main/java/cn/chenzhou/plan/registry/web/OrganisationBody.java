@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.registry.web;
 
+import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.registry.model.Organisation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package cn.chenzhou.plan.registry.web;
 
-import cn.chenzhou.plan.registry.model.EffectiveDates;
+import cn.chenzhou.plan.chassis.PlanCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
@@ -15,6 +15,6 @@ public class Today {
     }
 
     public LocalDate date() {
-        return LocalDate.now(clock.withZone(EffectiveDates.ZONE));
+        return PlanCalendar.today(clock);
     }
 }

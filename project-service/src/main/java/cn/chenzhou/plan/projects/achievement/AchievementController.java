@@ -13,7 +13,7 @@ import cn.chenzhou.plan.projects.achievement.model.AchievementStatus;
 import cn.chenzhou.plan.projects.achievement.model.AchievementTransformation;
 import cn.chenzhou.plan.projects.achievement.model.Enterprise;
 import cn.chenzhou.plan.projects.achievement.model.Withdrawal;
-import cn.chenzhou.plan.projects.lifecycle.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.EffectiveDate;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;

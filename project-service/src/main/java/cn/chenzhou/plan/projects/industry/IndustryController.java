@@ -14,7 +14,7 @@ import cn.chenzhou.plan.projects.industry.model.CharacteristicIndustry;
 import cn.chenzhou.plan.projects.industry.model.IndustryStatus;
 import cn.chenzhou.plan.projects.industry.model.Recognition;
 import cn.chenzhou.plan.projects.industry.model.Revocation;
-import cn.chenzhou.plan.projects.lifecycle.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.EffectiveDate;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;

@@ -5,7 +5,7 @@ import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.CountyCode;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
-import cn.chenzhou.plan.projects.lifecycle.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.EffectiveDate;
 import cn.chenzhou.plan.projects.programme.Programmes;
 import cn.chenzhou.plan.projects.programme.model.Level;
 import cn.chenzhou.plan.projects.project.ProposalFields.ApplicantBody;

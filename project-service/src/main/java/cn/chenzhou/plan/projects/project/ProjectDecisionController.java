@@ -5,7 +5,7 @@ import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
-import cn.chenzhou.plan.projects.lifecycle.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.EffectiveDate;
 import cn.chenzhou.plan.projects.project.model.Review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

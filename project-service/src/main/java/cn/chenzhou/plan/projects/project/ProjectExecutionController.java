@@ -2,7 +2,7 @@ package cn.chenzhou.plan.projects.project;
 
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
-import cn.chenzhou.plan.projects.lifecycle.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.EffectiveDate;
 import cn.chenzhou.plan.projects.project.model.AcceptanceConclusion;
 import cn.chenzhou.plan.projects.project.model.MidtermResult;
 import io.swagger.v3.oas.annotations.Operation;

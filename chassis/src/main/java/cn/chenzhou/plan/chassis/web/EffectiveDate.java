@@ -1,4 +1,4 @@
-package cn.chenzhou.plan.projects.lifecycle;
+package cn.chenzhou.plan.chassis.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -10,13 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The date a step takes effect: an Asia/Shanghai calendar date, not in the future (the validator's clock is set to
- * Asia/Shanghai in {@link ShanghaiCalendar}). Null is left to {@code @NotNull}.
+ * The date a fact takes effect (approval, accreditation, allocation…): not in the future. "Today" is today in
+ * Asia/Shanghai — the chassis sets the validator's clock to that zone. Null is left to {@code @NotNull}.
  */
 @PastOrPresent
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface EffectiveDate {
     String message() default "must not be in the future (dates are Asia/Shanghai calendar dates)";

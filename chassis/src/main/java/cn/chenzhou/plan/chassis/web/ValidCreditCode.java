@@ -1,4 +1,4 @@
-package cn.chenzhou.plan.registry.web;
+package cn.chenzhou.plan.chassis.web;
 
 import cn.chenzhou.plan.contracts.CreditCode;
 import jakarta.validation.Constraint;
@@ -10,16 +10,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * A unified social credit code that passes {@link CreditCode#problem(String)} — with its reason (wrong length, a
- * character not allowed, a wrong check character) as the message. Null is left to {@code @NotNull}.
- * Generic; a candidate for the chassis next to {@code @CountyCode}.
- */
+/** A unified social credit code with a valid check character ({@link CreditCode}); null is left to {@code @NotNull}. */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidCreditCode.Validator.class)
 public @interface ValidCreditCode {
-    String message() default "must be an 18-character unified social credit code";
+    String message() default "must be a valid unified social credit code";
 
     Class<?>[] groups() default {};
 
@@ -36,9 +32,7 @@ public @interface ValidCreditCode {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            // the reason quotes the offending character: escape what the message interpolator would read
-            context.buildConstraintViolationWithTemplate(problem.replace("\\", "\\\\").replace("{", "\\{")
-                    .replace("}", "\\}").replace("$", "\\$")).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
             return false;
         }
     }
