@@ -100,7 +100,9 @@ final class Transport {
                 tokens.invalidate();
                 throw new TransientFailure(failure, null);
             }
-            if (status == 429 || status == 502 || status == 503 || status == 504) {
+            // the same command is still running on the platform (e.g. our first attempt, whose answer we lost)
+            boolean stillRunning = status == 409 && problem.shortType().equals("idempotency-key-in-progress");
+            if (status == 429 || status == 502 || status == 503 || status == 504 || stillRunning) {
                 throw new TransientFailure(failure, retryAfter(e));
             }
             throw failure;

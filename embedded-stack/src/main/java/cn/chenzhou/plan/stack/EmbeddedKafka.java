@@ -27,6 +27,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private final Path logDir;
     private final String advertisedHost;
+    private int externalPort;
+    private String externalHost;
     private KafkaRaftServer server;
 
     public EmbeddedKafka(int port, int controllerPort, Path logDir, String advertisedHost) {
@@ -34,6 +36,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = controllerPort;
         this.logDir = logDir;
         this.advertisedHost = advertisedHost;
+    }
+
+    /**
+     * A second listener for clients outside the network the broker advertises itself on (a container's host, say):
+     * they connect to {@code externalHost:externalPort}.
+     */
+    public EmbeddedKafka withExternalListener(String externalHost, int externalPort) {
+        this.externalHost = externalHost;
+        this.externalPort = externalPort;
+        return this;
     }
 
     public synchronized EmbeddedKafka start() {
@@ -58,11 +70,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://0.0.0.0:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port);
+        String external = externalPort > 0 ? ",EXTERNAL://0.0.0.0:" + externalPort : "";
+        p.put("listeners", "PLAINTEXT://0.0.0.0:" + port + ",CONTROLLER://localhost:" + controllerPort + external);
+        p.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port
+                + (externalPort > 0 ? ",EXTERNAL://" + externalHost + ":" + externalPort : ""));
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,EXTERNAL:PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "5");

@@ -58,8 +58,16 @@ public final class Platform {
                 }
                 System.exit(0);
             }
-            case "kafka" -> runAlone(new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost")));
+            case "kafka" -> {
+                EmbeddedKafka kafka = new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
+                        settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost"));
+                String externalPort = System.getenv("KAFKA_EXTERNAL_PORT");
+                if (externalPort != null && !externalPort.isBlank()) {
+                    kafka.withExternalListener(System.getenv().getOrDefault("KAFKA_EXTERNAL_HOST", "localhost"),
+                            Integer.parseInt(externalPort.trim()));
+                }
+                runAlone(kafka);
+            }
             case "secrets" -> {
                 Path file = args.length > 1 ? Path.of(args[1])
                         : Path.of(System.getenv().getOrDefault("PLATFORM_SECRETS_FILE",

@@ -20,7 +20,7 @@ public class IdempotencyConfiguration {
 
     @Bean
     IdempotencyStore idempotencyStore(MongoTemplate mongo, Clock clock,
-                                      @Value("${platform.idempotency.lease:30s}") Duration lease,
+                                      @Value("${platform.idempotency.lease:10s}") Duration lease,
                                       @Value("${platform.idempotency.retention:24h}") Duration retention) {
         return new IdempotencyStore(mongo, clock, lease, retention);
     }
