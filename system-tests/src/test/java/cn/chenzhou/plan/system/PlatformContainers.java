@@ -1,0 +1,249 @@
+package cn.chenzhou.plan.system;
+
+import cn.chenzhou.plan.stack.FreePorts;
+import cn.chenzhou.plan.stack.PlatformSecrets;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * The whole platform as containers on one network — MongoDB, Kafka, the authorization server, each service (two
+ * instances of funding, behind the gateway's load balancer) and the gateway — plus the faults the suite injects:
+ * kill -9 and restart, pause, and cutting a container off the network.
+ */
+final class PlatformContainers implements AutoCloseable {
+    static final String ISSUER = "http://auth-server:9000";
+    private static final String SECRETS = "/secrets/platform-secrets.properties";
+    private static final String JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+
+    final Images images = new Images();
+    final Network network = Network.newNetwork();
+    final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
+    private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+    private final int kafkaExternalPort = FreePorts.next();
+    private Path secretsFile;
+    private Properties secrets;
+
+    void start() throws IOException {
+        images.requireAll();
+        secretsFile = Files.createTempFile("platform-secrets", ".properties");
+        Files.delete(secretsFile);
+        secrets = PlatformSecrets.ensure(secretsFile);
+
+        GenericContainer<?> mongo = infrastructure(images.mongo, "mongo")
+                .withEnv("PLATFORM_COMMAND", "mongo").withEnv("PLATFORM_DATA_DIR", "/data/db")
+                .withEnv("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC")
+                .withExposedPorts(27017).waitingFor(Wait.forListeningPort());
+        GenericContainer<?> kafka = infrastructure(images.kafka, "kafka")
+                .withEnv(kafkaEnvironment())
+                .withExposedPorts(9092)
+                // the host's own listener on a fixed port, so the broker can advertise it; added to Testcontainers' bindings
+                .withCreateContainerCmdModifier(cmd -> {
+                    Ports ports = cmd.getHostConfig().getPortBindings() == null ? new Ports() : cmd.getHostConfig().getPortBindings();
+                    ports.bind(ExposedPort.tcp(kafkaExternalPort), Ports.Binding.bindPort(kafkaExternalPort));
+                    cmd.getHostConfig().withPortBindings(ports);
+                    List<ExposedPort> exposed = new ArrayList<>(List.of(cmd.getExposedPorts()));
+                    exposed.add(ExposedPort.tcp(kafkaExternalPort));
+                    cmd.withExposedPorts(exposed);
+                })
+                .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(2)));
+        GenericContainer<?> auth = service("auth-server", "auth-server", 9000, Map.of(
+                "AUTH_ISSUER_URI", ISSUER, "AUTH_SIGNING_KEY_FILE", "/tmp/auth-signing-key.json",
+                "GATEWAY_PUBLIC_URL", "http://localhost:8080"));
+        Startables.deepStart(mongo, kafka, auth).join();
+
+        List<GenericContainer<?>> services = new ArrayList<>();
+        services.add(service("project-service", "project-service", 8081, Map.of("MONGODB_DATABASE", "projects")));
+        services.add(service("funding-service", "funding-1", 8082, Map.of("MONGODB_DATABASE", "funding")));
+        services.add(service("funding-service", "funding-2", 8082, Map.of("MONGODB_DATABASE", "funding")));
+        services.add(service("platform-registry-service", "platform-registry-service", 8083, Map.of("MONGODB_DATABASE", "registry")));
+        services.add(service("reporting-service", "reporting-service", 8084, Map.of("MONGODB_DATABASE", "reporting")));
+        Startables.deepStart(services).join();
+
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put("PROJECT_SERVICE_URL", "http://project-service:8081");
+        routes.put("FUNDING_SERVICE_URL", "lb://funding-service");
+        routes.put("REGISTRY_SERVICE_URL", "http://platform-registry-service:8083");
+        routes.put("REPORTING_SERVICE_URL", "http://reporting-service:8084");
+        routes.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":"
+                + "{\"funding-service\":[{\"uri\":\"http://funding-1:8082\"},{\"uri\":\"http://funding-2:8082\"}]}}}}}}}");
+        routes.put("GATEWAY_RATE_LIMIT", "1000");
+        service("gateway", "gateway", 8080, routes).start();
+    }
+
+    private GenericContainer<?> infrastructure(String image, String alias) {
+        GenericContainer<?> container = Images.PROJECT.equals(image)
+                ? new GenericContainer<>(images.service("embedded-stack"))
+                : new GenericContainer<>(image);
+        container.withNetwork(network).withNetworkAliases(alias);
+        containers.put(alias, container);
+        aliases.put(alias, List.of(alias));
+        return container;
+    }
+
+    private Map<String, String> kafkaEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        // apache/kafka reads KAFKA_* as broker settings
+        env.put("KAFKA_NODE_ID", "1");
+        env.put("KAFKA_PROCESS_ROLES", "broker,controller");
+        env.put("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,EXTERNAL://:" + kafkaExternalPort);
+        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092,EXTERNAL://localhost:" + kafkaExternalPort);
+        env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
+        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,EXTERNAL:PLAINTEXT");
+        env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:9093");
+        env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
+        env.put("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1");
+        env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        env.put("KAFKA_NUM_PARTITIONS", "3");
+        env.put("KAFKA_LOG_RETENTION_MS", "-1");
+        env.put("KAFKA_HEAP_OPTS", "-Xmx512m -Xms256m");
+        // the project's embedded broker reads these
+        env.put("PLATFORM_COMMAND", "kafka");
+        env.put("PLATFORM_DATA_DIR", "/var/lib/kafka/data");
+        env.put("KAFKA_ADVERTISED_HOST", "kafka");
+        env.put("KAFKA_EXTERNAL_PORT", String.valueOf(kafkaExternalPort));
+        env.put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
+        return env;
+    }
+
+    private GenericContainer<?> service(String module, String alias, int port, Map<String, String> own) {
+        GenericContainer<?> container = new GenericContainer<>(images.service(module))
+                .withNetwork(network).withNetworkAliases(alias)
+                .withCopyFileToContainer(MountableFile.forHostPath(secretsFile, 0644), SECRETS)
+                .withEnv("SERVER_PORT", String.valueOf(port))
+                .withEnv("JAVA_OPTS", JAVA_OPTS)
+                .withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .withEnv("MONGODB_URI", "mongodb://mongo:27017")
+                .withEnv("AUTH_ISSUER_URI", ISSUER)
+                .withEnv("AUTH_JWK_SET_URI", ISSUER + "/oauth2/jwks")
+                .withEnv("PLATFORM_SECRETS_FILE", SECRETS)
+                .withEnv(own)
+                .withExposedPorts(port)
+                .waitingFor(Wait.forHttp("/actuator/health").forPort(port).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(4)));
+        containers.put(alias, container);
+        aliases.put(alias, module.equals("funding-service") ? List.of(alias) : List.of(alias));
+        return container;
+    }
+
+    String gateway() {
+        GenericContainer<?> gateway = containers.get("gateway");
+        return "http://localhost:" + gateway.getMappedPort(8080);
+    }
+
+    String authorizationServer() {
+        return "http://localhost:" + containers.get("auth-server").getMappedPort(9000);
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaExternalPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + containers.get("mongo").getMappedPort(27017);
+    }
+
+    String secret(String clientId) {
+        return secrets.getProperty("client." + clientId + ".secret");
+    }
+
+    // ---- faults -------------------------------------------------------------------------------------------
+
+    private DockerClient docker() {
+        return DockerClientFactory.instance().client();
+    }
+
+    /** kill -9: the process gets no chance to finish anything. */
+    void kill(String alias) {
+        docker().killContainerCmd(containers.get(alias).getContainerId()).withSignal("KILL").exec();
+    }
+
+    /** Starts a killed container again (same file system, same network aliases) and waits until it is healthy. */
+    void restart(String alias) throws InterruptedException {
+        GenericContainer<?> container = containers.get(alias);
+        docker().startContainerCmd(container.getContainerId()).exec();
+        awaitHealthy(alias);
+    }
+
+    void pause(String alias) {
+        docker().pauseContainerCmd(containers.get(alias).getContainerId()).exec();
+    }
+
+    void unpause(String alias) {
+        docker().unpauseContainerCmd(containers.get(alias).getContainerId()).exec();
+    }
+
+    void disconnect(String alias) {
+        docker().disconnectFromNetworkCmd().withNetworkId(network.getId())
+                .withContainerId(containers.get(alias).getContainerId()).withForce(true).exec();
+    }
+
+    void reconnect(String alias) {
+        docker().connectToNetworkCmd().withNetworkId(network.getId())
+                .withContainerId(containers.get(alias).getContainerId())
+                .withContainerNetwork(new ContainerNetwork().withAliases(aliases.get(alias))).exec();
+    }
+
+    /** Waits until the container's own health check passes (services), or its port answers (infrastructure). */
+    void awaitHealthy(String alias) throws InterruptedException {
+        GenericContainer<?> container = containers.get(alias);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        boolean infrastructure = alias.equals("kafka") || alias.equals("mongo");
+        int port = alias.equals("kafka") ? 9092 : alias.equals("mongo") ? 27017 : -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                var result = infrastructure
+                        ? container.execInContainer("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port)
+                        : container.execInContainer("bash", "/app/healthcheck.sh");
+                if (result.getExitCode() == 0) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(alias + " did not become healthy after its restart; logs:\n" + container.getLogs());
+    }
+
+    @Override
+    public void close() {
+        List<GenericContainer<?>> all = new ArrayList<>(containers.values());
+        java.util.Collections.reverse(all);
+        for (GenericContainer<?> c : all) {
+            try {
+                c.stop();
+            } catch (RuntimeException ignored) {
+                // best effort
+            }
+        }
+        network.close();
+        try {
+            if (secretsFile != null) {
+                Files.deleteIfExists(secretsFile);
+            }
+        } catch (IOException ignored) {
+            // a temp file
+        }
+    }
+}
