@@ -119,7 +119,7 @@ class CountyStatisticsController {
 
     /** Files a revision of {@code supersedesRevision}; 409 {@code stale-revision} if a later one came in since. */
     @PostMapping("/{county}/{year}/revisions")
-    ResponseEntity<RevisionView> revise(@PathVariable @CountyCode String county, @PathVariable int year,
+    ResponseEntity<RevisionView> revise(@PathVariable String county, @PathVariable int year,
                                         @Valid @RequestBody ReviseRequest request, Actor actor) {
         actor.require(Role.COUNTY).requireCounty(county);
         calendar.notInFuture("filedOn", request.filedOn());

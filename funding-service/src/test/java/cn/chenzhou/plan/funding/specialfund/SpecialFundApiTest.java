@@ -267,4 +267,17 @@ class SpecialFundApiTest extends FundingApiTest {
         return http().send(http().builder(path, TestTokens.finance()).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        Http.Response docs = http().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains(
+                "/api/funding/special-fund/{year}/allocations",
+                "/api/funding/special-fund/{year}/allocations/{allocationId}/disbursements",
+                "/api/funding/special-fund/{year}/ledger.xlsx",
+                "/api/funding/secured-funds/progress",
+                "/api/funding/county-statistics/{county}/{year}/revisions",
+                "/api/funding/matching-funds/payments");
+    }
 }
