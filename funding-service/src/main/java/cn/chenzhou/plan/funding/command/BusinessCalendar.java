@@ -1,6 +1,8 @@
 package cn.chenzhou.plan.funding.command;
 
+import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.funding.command.model.Recording;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +27,14 @@ public class BusinessCalendar {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * How a change is recorded: now, by the actor, under its idempotency key. Taken when the change is decided
+     * (again on every retry), so that ledger lines in posting order are also in recording-time order.
+     */
+    public Recording recording(Actor actor, String requestKey) {
+        return new Recording(now(), actor.name(), requestKey);
     }
 
     public LocalDate today() {

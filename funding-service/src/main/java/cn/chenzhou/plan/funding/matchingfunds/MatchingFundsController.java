@@ -17,7 +17,6 @@ import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.funding.command.IdempotencyKeys;
 import cn.chenzhou.plan.funding.command.Text;
 import cn.chenzhou.plan.funding.command.model.Outcome;
-import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.matchingfunds.model.MatchingEntry;
 import cn.chenzhou.plan.funding.matchingfunds.model.MatchingFunds;
 import cn.chenzhou.plan.funding.matchingfunds.model.RecordMatchingFunds;
@@ -98,10 +97,10 @@ class MatchingFundsController {
         calendar.notInFuture("committedOn", request.committedOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.committedOn(),
                 Text.clean(request.documentNo()));
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         String entryId = "mfc-" + UUID.randomUUID();
         Outcome<MatchingFunds, MatchingEntry> outcome = store.change(request.county(), year,
-                funds -> funds.commit(entryId, command, recording),
+                funds -> funds.commit(entryId, command, calendar.recording(actor, requestKey)),
                 done -> new PendingEvent(FundingEvents.MATCHING_FUNDS_COMMITTED, MatchingFundsStore.idOf(request.county(), year),
                         request.county(), new MatchingFundsCommitted(done.result().id(), request.county(), year,
                         done.result().amount().fen(), done.result().effectiveOn().toString())),
@@ -119,10 +118,10 @@ class MatchingFundsController {
         calendar.notInFuture("paidOn", request.paidOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.paidOn(),
                 Text.clean(request.voucherNo()));
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         String entryId = "mfp-" + UUID.randomUUID();
         Outcome<MatchingFunds, MatchingEntry> outcome = store.change(request.county(), year,
-                funds -> funds.pay(entryId, command, recording),
+                funds -> funds.pay(entryId, command, calendar.recording(actor, requestKey)),
                 done -> new PendingEvent(FundingEvents.MATCHING_FUNDS_PAID, MatchingFundsStore.idOf(request.county(), year),
                         request.county(), new MatchingFundsPaid(done.result().id(), request.county(), year,
                         done.result().amount().fen(), done.result().effectiveOn().toString())),

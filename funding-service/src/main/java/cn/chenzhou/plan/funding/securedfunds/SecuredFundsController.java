@@ -136,9 +136,9 @@ class SecuredFundsController {
         actor.require(Role.FINANCE);
         calendar.notInFuture("reversedOn", request.reversedOn());
         ReverseFunds command = new ReverseFunds(request.amount(), request.reversedOn(), Text.clean(request.reason()));
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         Outcome<CorrectedEntry, ReversingEntry> outcome = store.reverse(entryId,
-                corrected -> corrected.reverse(command, recording), actor.name());
+                corrected -> corrected.reverse(command, calendar.recording(actor, requestKey)), actor.name());
         return Answers.of(outcome, location(entryId), ReversalView.of(outcome.result()));
     }
 

@@ -13,7 +13,6 @@ import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.funding.command.IdempotencyKeys;
 import cn.chenzhou.plan.funding.command.Text;
 import cn.chenzhou.plan.funding.command.model.Outcome;
-import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.specialfund.model.Allocate;
 import cn.chenzhou.plan.funding.specialfund.model.Allocation;
 import cn.chenzhou.plan.funding.specialfund.model.Beneficiary;
@@ -123,10 +122,10 @@ class AllocationController {
         calendar.notInFuture("allocatedOn", request.allocatedOn());
         Allocate command = new Allocate(request.purpose(), beneficiary(request), request.county(),
                 request.projectId(), request.amount(), Text.clean(request.approvalDocument()), request.allocatedOn());
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         String allocationId = "alloc-" + UUID.randomUUID();
         Outcome<SpecialFund, Allocation> outcome = store.change(year,
-                fund -> fund.allocate(allocationId, command, recording),
+                fund -> fund.allocate(allocationId, command, calendar.recording(actor, requestKey)),
                 done -> List.of(SpecialFundEventMapping.allocated(year, done.result())), actor.name());
         Allocation allocation = outcome.result();
         return Answers.of(outcome, location(year, allocation.id()), AllocationView.of(year, allocation));
@@ -170,10 +169,10 @@ class AllocationController {
         actor.require(Role.FINANCE);
         calendar.notInFuture("disbursedOn", request.disbursedOn());
         Disburse command = new Disburse(request.amount(), request.disbursedOn(), Text.clean(request.voucherNo()));
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         String disbursementId = "disb-" + UUID.randomUUID();
         Outcome<SpecialFund, Disbursement> outcome = store.change(year,
-                fund -> fund.disburse(allocationId, disbursementId, command, recording),
+                fund -> fund.disburse(allocationId, disbursementId, command, calendar.recording(actor, requestKey)),
                 done -> {
                     Allocation allocation = done.after().allocation(allocationId).orElseThrow();
                     return List.of(SpecialFundEventMapping.disbursed(year, allocation, done.result()));
@@ -190,9 +189,9 @@ class AllocationController {
         actor.require(Role.FINANCE);
         calendar.notInFuture("revokedOn", request.revokedOn());
         Revoke command = new Revoke(request.revokedOn(), Text.clean(request.reason()));
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         Outcome<SpecialFund, Allocation> outcome = store.change(year,
-                fund -> fund.revoke(allocationId, command, recording),
+                fund -> fund.revoke(allocationId, command, calendar.recording(actor, requestKey)),
                 done -> List.of(SpecialFundEventMapping.revoked(year, done.result())), actor.name());
         return Answers.of(outcome, location(year, allocationId), AllocationView.of(year, outcome.result()));
     }

@@ -107,10 +107,10 @@ class SpecialFundController {
                                               Actor actor) {
         actor.require(Role.FINANCE);
         calendar.notInFuture("revisedOn", request.revisedOn());
-        Recording recording = new Recording(calendar.now(), actor.name(), IdempotencyKeys.scoped(actor, key));
+        String requestKey = IdempotencyKeys.scoped(actor, key);
         ReviseBudget command = new ReviseBudget(request.budget(), request.revisedOn(), Text.clean(request.reason()));
         Outcome<SpecialFund, BudgetRevision> outcome = store.change(year,
-                fund -> fund.reviseBudget(command, recording),
+                fund -> fund.reviseBudget(command, calendar.recording(actor, requestKey)),
                 done -> List.of(SpecialFundEventMapping.revised(year, done.result())), actor.name());
         return Answers.of(outcome, URI.create("/api/funding/special-fund/" + year + "/budget-revisions"),
                 BudgetRevisionView.of(year, outcome.result()));

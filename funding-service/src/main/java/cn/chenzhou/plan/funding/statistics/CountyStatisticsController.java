@@ -123,10 +123,9 @@ class CountyStatisticsController {
                                         @Valid @RequestBody ReviseRequest request, Actor actor) {
         actor.require(Role.COUNTY).requireCounty(county);
         calendar.notInFuture("filedOn", request.filedOn());
-        Recording recording = new Recording(calendar.now(), actor.name(), null);
         Outcome<CountyStatistics, StatisticsRevision> outcome = store.revise(county, year,
                 s -> s.revise(request.supersedesRevision(), request.figures(), request.filedOn(),
-                        Text.clean(request.reason()), recording), actor.name());
+                        Text.clean(request.reason()), calendar.recording(actor, null)), actor.name());
         return Answers.of(outcome, location(county, year), RevisionView.of(outcome.after(), outcome.result()));
     }
 
