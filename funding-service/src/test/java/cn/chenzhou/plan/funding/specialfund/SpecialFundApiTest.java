@@ -93,6 +93,9 @@ class SpecialFundApiTest extends FundingApiTest {
             String id = first.json().get("id").asString();
             assertThat(first.header("Location")).isEqualTo(FUNDS + "/2002/allocations/" + id);
             assertThat(first.json().get("status").asString()).isEqualTo("ALLOCATED");
+            assertThat(first.json().get("allocatedOn").asString()).isEqualTo("2002-05-20");
+            assertThat(first.json().get("recordedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+            assertThat(first.json().get("recordedBy").asString()).isEqualTo("finance-officer");
 
             Http.Response over = http().post(FUNDS + "/2002/allocations", TestTokens.finance(),
                     allocation("431081", "40000.01", "2002-05-21"));

@@ -28,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,17 @@ class SpecialFundConcurrencyTest {
     @AfterAll
     static void stopTheSecondInstance() {
         second.close();
+    }
+
+    @Test
+    void twoInstancesStartingTogetherOpenEachConfiguredYearOnce() {
+        for (int year = 2012; year <= 2014; year++) {
+            JsonNode fund = second.http().get("/api/funding/special-fund/" + year, TestTokens.viewer()).json();
+            assertThat(fund.get("budget").asString()).isEqualTo("2000000.00");
+            assertThat(fund.get("ledgerLines").asInt()).isEqualTo(1);
+            Document stored = mongo.getCollection("special_funds").find(new Document("_id", "special-fund-" + year)).first();
+            assertThat(stored.getLong("_sequence")).isEqualTo(1L);
+        }
     }
 
     /** What one request got: its status, the amount it asked for, and the problem's {@code remaining} if refused. */
