@@ -1,0 +1,64 @@
+package cn.chenzhou.plan.funding.specialfund;
+
+import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Role;
+import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.funding.command.BusinessCalendar;
+import cn.chenzhou.plan.funding.specialfund.model.Ledger;
+import java.time.format.DateTimeFormatter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The finance ledger of a year's special fund (专项资金台账), as JSON and as the Excel and CSV files the finance
+ * section works in. It names every beneficiary of every county, so county portals use the allocation list instead.
+ */
+@RestController
+@RequestMapping("/api/funding/special-fund/{year}")
+class LedgerController {
+    private final SpecialFundStore store;
+    private final BusinessCalendar calendar;
+
+    LedgerController(SpecialFundStore store, BusinessCalendar calendar) {
+        this.store = store;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/ledger")
+    Ledger ledger(@PathVariable int year, Actor actor) {
+        return load(year, actor);
+    }
+
+    @GetMapping("/ledger.xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable int year, Actor actor) {
+        Ledger ledger = load(year, actor);
+        String exportedAt = calendar.now().atZone(BusinessCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return file(LedgerWorkbook.write(ledger, exportedAt), LedgerWorkbook.CONTENT_TYPE, year, "xlsx");
+    }
+
+    @GetMapping("/ledger.csv")
+    ResponseEntity<byte[]> csv(@PathVariable int year, Actor actor) {
+        return file(LedgerCsv.write(load(year, actor)), LedgerCsv.CONTENT_TYPE, year, "csv");
+    }
+
+    private Ledger load(int year, Actor actor) {
+        actor.require(Role.FINANCE, Role.ADMIN, Role.VIEWER);
+        return Ledger.of(store.find(year)
+                .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state());
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String contentType, int year, String extension) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("special-fund-ledger-" + year + "." + extension).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}
