@@ -35,8 +35,8 @@ public class OutboxConfiguration {
         props.put("client.id", application + "-outbox");
         props.put("enable.idempotence", true);
         props.put("acks", "all");
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(mongo, producer, codec, sweepInterval, relayEnabled);
+        return new OutboxRelay(mongo, () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
+                codec, sweepInterval, relayEnabled);
     }
 
     @Bean

@@ -5,10 +5,13 @@ import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,14 +35,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Events of one aggregate are published in their order, one aggregate's to one partition (keyed by its id).
  * A write wakes the relay at once; a sweep every {@code sweepInterval} catches events left by a crash or by
  * another instance. While Kafka is down the relay backs off and keeps the events; nothing is lost.
+ *
+ * <p>Several instances of a service share the work without publishing the same events twice: a relay first leases
+ * a document (one atomic find-and-modify), publishes its events, then removes them and releases the lease in one
+ * update. A relay that dies holding a lease leaves it to expire ({@value #LEASE_SECONDS} s), then another takes over.
  */
 public final class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 256;
+    static final long LEASE_SECONDS = 10;
+    static final String LEASE = "_relayLease";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
-    private final Producer<String, byte[]> producer;
+    private final java.util.function.Supplier<Producer<String, byte[]>> producers;
+    private volatile Producer<String, byte[]> producer;
     private final EventCodec codec;
     private final Duration sweepInterval;
     private final boolean autoStartup;
@@ -49,10 +59,14 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, EventCodec codec, Duration sweepInterval,
-                       boolean autoStartup) {
+    /**
+     * @param producers makes the Kafka producer; a new one on each start, so the relay can be stopped and started
+     *                  again (Spring pauses and resumes cached test contexts that way)
+     */
+    public OutboxRelay(MongoTemplate mongo, java.util.function.Supplier<Producer<String, byte[]>> producers,
+                       EventCodec codec, Duration sweepInterval, boolean autoStartup) {
         this.mongo = mongo;
-        this.producer = producer;
+        this.producers = producers;
         this.codec = codec;
         this.sweepInterval = sweepInterval;
         this.autoStartup = autoStartup;
@@ -84,22 +98,25 @@ public final class OutboxRelay implements SmartLifecycle {
     private int relayCollection(String collection) {
         var raw = mongo.getCollection(collection);
         int sent = 0;
-        List<Document> docs = raw.find(Filters.eq(PENDING, true))
-                .projection(Projections.include(OUTBOX))
-                .limit(BATCH)
-                .into(new ArrayList<>());
-        for (Document doc : docs) {
+        for (int i = 0; i < BATCH; i++) {
+            Date now = new Date();
+            Document doc = raw.findOneAndUpdate(
+                    Filters.and(Filters.eq(PENDING, true),
+                            Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, now))),
+                    Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)),
+                    new FindOneAndUpdateOptions().projection(Projections.include(OUTBOX)).returnDocument(ReturnDocument.AFTER));
+            if (doc == null) {
+                return sent;
+            }
             List<OutboxEntry> entries = doc.getList(OUTBOX, Document.class, List.of()).stream()
                     .map(OutboxEntry::fromDocument)
                     .toList();
             List<String> acknowledged = publishInOrder(entries);
             Object id = doc.get("_id");
-            if (!acknowledged.isEmpty()) {
-                raw.updateOne(Filters.eq("_id", id),
-                        Updates.pull(OUTBOX, Filters.in("id", acknowledged)));
-                sent += acknowledged.size();
-            }
+            raw.updateOne(Filters.eq("_id", id), Updates.combine(
+                    Updates.pull(OUTBOX, Filters.in("id", acknowledged)), Updates.unset(LEASE)));
             raw.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
+            sent += acknowledged.size();
             if (acknowledged.size() < entries.size()) {
                 throw new IllegalStateException("broker did not acknowledge every event of " + collection + "/" + id);
             }
@@ -160,6 +177,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (running) {
             return;
         }
+        producer = producers.get();
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -178,7 +196,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -74,8 +75,10 @@ public class ProblemAdvice {
         List<FieldProblem> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(r -> {
             String name = r.getMethodParameter().getParameterName();
+            // a body's fields are named as the client sent them, not prefixed with the Java parameter's name
+            boolean body = r.getMethodParameter().hasParameterAnnotation(RequestBody.class);
             for (MessageSourceResolvable error : r.getResolvableErrors()) {
-                String field = error instanceof FieldError fe ? name + "." + fe.getField() : name;
+                String field = error instanceof FieldError fe ? (body ? fe.getField() : name + "." + fe.getField()) : name;
                 errors.add(new FieldProblem(field, error.getDefaultMessage()));
             }
         });

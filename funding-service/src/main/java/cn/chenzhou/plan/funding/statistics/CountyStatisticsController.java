@@ -10,7 +10,7 @@ import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.funding.command.Answers;
 import cn.chenzhou.plan.funding.command.BusinessCalendar;
-import cn.chenzhou.plan.funding.command.NonNegativeAmount;
+import cn.chenzhou.plan.chassis.web.NonNegativeAmount;
 import cn.chenzhou.plan.funding.command.Text;
 import cn.chenzhou.plan.funding.command.model.Outcome;
 import cn.chenzhou.plan.funding.command.model.Recording;

@@ -154,7 +154,8 @@ class SecuredFundsApiTest extends FundingApiTest {
         Http.Response first = http().send(request);
         Http.Response again = http().send(request);
         assertThat(first.status()).isEqualTo(201);
-        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(http().get(SECURED + "?county=431025", TestTokens.finance()).json().get("total").asLong()).isEqualTo(1);
     }

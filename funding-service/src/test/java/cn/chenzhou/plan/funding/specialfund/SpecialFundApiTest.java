@@ -240,7 +240,7 @@ class SpecialFundApiTest extends FundingApiTest {
             Http.Response first = post(path, body, "b3c1f7e2-0001");
             Http.Response retry = post(path, body, "b3c1f7e2-0001");
             assertThat(first.status()).isEqualTo(201);
-            assertThat(retry.status()).isEqualTo(200);
+            assertThat(retry.status()).isEqualTo(201);
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
 

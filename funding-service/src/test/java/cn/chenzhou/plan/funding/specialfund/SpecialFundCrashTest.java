@@ -109,7 +109,9 @@ class SpecialFundCrashTest {
 
             // the officer never heard the first answer and sends the same allocation again, to the new instance
             Http.Response retried = allocate(next.http(), 2008, "400.00", "officer-1-request-0001");
-            assertThat(retried.status()).isEqualTo(200);
+            // the same answer as the first time (the platform kept it), and no money moves again
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retried.json().get("id").asString()).isEqualTo(firstId);
 
             assertThat(about(probe.drain(Duration.ofSeconds(2)), "special-fund-2008")).hasSize(3);

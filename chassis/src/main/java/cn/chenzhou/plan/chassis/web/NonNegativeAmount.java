@@ -1,4 +1,4 @@
-package cn.chenzhou.plan.funding.command;
+package cn.chenzhou.plan.chassis.web;
 
 import cn.chenzhou.plan.contracts.Money;
 import jakarta.validation.Constraint;
@@ -10,15 +10,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * A {@link Money} amount of zero or more (null is left to {@code @NotNull}) — for statistics, where a county may
- * truly report nothing. The chassis has only {@code @PositiveAmount}; this is the generic sibling it lacks.
- */
+/** A {@link Money} amount of zero or more, e.g. an output value not yet reported (null is left to {@code @NotNull}). */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = NonNegativeAmount.Validator.class)
 public @interface NonNegativeAmount {
-    String message() default "must be zero or more";
+    String message() default "must not be negative";
 
     Class<?>[] groups() default {};
 
