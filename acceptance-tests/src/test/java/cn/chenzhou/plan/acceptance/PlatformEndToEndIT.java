@@ -4,44 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The walking skeleton end to end: the launcher starts everything, a county portal gets a token, submits a
+ * The walking skeleton end to end on the shared platform: a county portal gets a token, drafts and submits a
  * project through the gateway, and the county's count in reporting's read model shows it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
     private static RunningPlatform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new RunningPlatform();
-        String ready = platform.awaitReady(Duration.ofSeconds(240));
-        assertThat(ready).isEqualTo("READY " + platform.gateway());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = RunningPlatform.shared();
     }
 
     @Test
-    @Order(1)
-    void theLauncherPrintsExactlyOneReadyLine() {
-        assertThat(platform.output().lines().filter(l -> l.startsWith("READY")).count()).isEqualTo(1);
-    }
-
-    @Test
-    @Order(2)
     void withoutATokenTheGatewayAnswers401ProblemJsonButHealthIsOpen() throws Exception {
         RunningPlatform.Reply denied = platform.get("/api/projects/anything", null);
         assertThat(denied.status()).isEqualTo(401);
@@ -50,10 +28,10 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(3)
     void aProjectSubmittedThroughTheGatewayShowsInItsCountysCount() throws Exception {
         String county = "431081";
         String token = platform.token("county-" + county);
+        long before = platform.get("/api/reports/counties/" + county + "/projects", token).json().get("submitted").asLong();
         RunningPlatform.Reply drafted = platform.post("/api/projects", token, """
                 {"county":"431081","title":"东江湖重金属污染防治技术开发与应用","programme":"LIVELIHOOD",
                  "level":"MUNICIPAL","applicant":{"name":"资兴市东江湖环境科技有限公司","creditCode":"91431081MA4L5EAY54"},
@@ -67,23 +45,10 @@ class PlatformEndToEndIT {
 
         assertThat(platform.get("/api/projects/" + id, token).json().get("status").asString()).isEqualTo("SUBMITTED");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                platform.get("/api/reports/counties/" + county + "/projects", token).json().get("submitted").asLong() == 1);
+                platform.get("/api/reports/counties/" + county + "/projects", token).json().get("submitted").asLong() == before + 1);
 
         String admin = platform.token("plan-office");
         var byCounty = platform.get("/api/reports/projects/by-county", admin).json();
         assertThat(byCounty.size()).isEqualTo(11);
-    }
-
-    @Test
-    @Order(4)
-    void ctrlCStopsEveryProcessAndKeepsTheData() throws Exception {
-        List<ProcessHandle> children = ProcessHandle.of(platform.launcherPid()).orElseThrow().children().toList();
-        assertThat(children).hasSize(6);
-        // 143 = 128 + SIGTERM: how a JVM reports a stop by signal after its shutdown hooks ran
-        assertThat(platform.stop()).isIn(0, 143);
-        assertThat(platform.output()).contains("stopped; data kept in");
-        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        assertThat(platform.dataDir().resolve("mongo/platform")).exists();
-        assertThat(platform.dataDir().resolve("kafka/meta.properties")).exists();
     }
 }

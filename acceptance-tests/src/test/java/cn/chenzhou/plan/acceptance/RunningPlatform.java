@@ -38,18 +38,49 @@ final class RunningPlatform implements AutoCloseable {
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final Thread reader;
 
+    /** The client whose gateway budget is tiny (5 requests a second) on the shared platform, to meet a 429 on purpose. */
+    static final String RATE_LIMITED_CLIENT = "county-431028";
+    private static RunningPlatform shared;
+
+    /**
+     * One platform for every acceptance test class of this JVM, started on first use and stopped at exit; generous
+     * rate limits except for {@link #RATE_LIMITED_CLIENT}.
+     */
+    static synchronized RunningPlatform shared() throws Exception {
+        if (shared == null) {
+            shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
+                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5"));
+            shared.awaitReady(Duration.ofSeconds(240));
+            RunningPlatform started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is leaving anyway
+                }
+            }));
+        }
+        return shared;
+    }
+
     RunningPlatform() throws IOException {
+        this(Files.createTempDirectory("platform-acceptance"), Map.of());
+    }
+
+    /** A platform on free ports in {@code dataDir} (an existing one to restart on the data of an earlier run). */
+    RunningPlatform(Path dataDir, Map<String, String> environment) throws IOException {
         for (String name : List.of("GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
                 "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
             ports.put(name, FreePorts.next());
         }
-        dataDir = Files.createTempDirectory("platform-acceptance");
+        this.dataDir = dataDir;
         Path home = Path.of(System.getProperty("platform.home", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-Dplatform.home=" + home,
                 "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up")
                 .redirectErrorStream(true);
         ports.forEach((k, v) -> builder.environment().put(k, String.valueOf(v)));
+        builder.environment().putAll(environment);
         builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
         launcher = builder.start();
         reader = new Thread(this::readOutput, "launcher-output");
@@ -84,6 +115,19 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    String authorizationServer() {
+        return "http://localhost:" + ports.get("AUTH_PORT");
+    }
+
+    /** The secret of one of the platform's clients, from the secrets file the launcher generated. */
+    String secret(String clientId) throws IOException {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty("client." + clientId + ".secret");
+    }
+
     String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
     }
@@ -102,11 +146,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A client-credentials token for one of the platform's clients, from its authorization server. */
     String token(String clientId) throws Exception {
-        Properties secrets = new Properties();
-        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
-            secrets.load(in);
-        }
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secrets.getProperty("client." + clientId + ".secret"))
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret(clientId))
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + ports.get("AUTH_PORT") + "/oauth2/token"))
@@ -162,6 +202,10 @@ final class RunningPlatform implements AutoCloseable {
         if (launcher.isAlive()) {
             stop();
         }
+        deleteData();
+    }
+
+    void deleteData() {
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (UncheckedIOException | IOException ignored) {

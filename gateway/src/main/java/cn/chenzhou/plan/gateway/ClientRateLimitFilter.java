@@ -23,20 +23,34 @@ import reactor.core.publisher.Mono;
 @Component
 class ClientRateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiterRegistry limiters;
+    private final Map<String, RateLimiterConfig> overrides = new java.util.HashMap<>();
 
+    /**
+     * @param overrides per-client budgets, {@code client=requests,client=requests} (same period), e.g. a tighter one
+     *                  for a client known to misbehave
+     */
     ClientRateLimitFilter(@Value("${platform.rate-limit.requests-per-period}") int requestsPerPeriod,
-                          @Value("${platform.rate-limit.period}") Duration period) {
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(requestsPerPeriod)
-                .limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ZERO)
-                .build());
+                          @Value("${platform.rate-limit.period}") Duration period,
+                          @Value("${platform.rate-limit.overrides:}") String overrides) {
+        this.limiters = RateLimiterRegistry.of(budget(requestsPerPeriod, period));
+        for (String entry : overrides.split(",")) {
+            String[] parts = entry.trim().split("=");
+            if (parts.length == 2) {
+                this.overrides.put(parts[0].trim(), budget(Integer.parseInt(parts[1].trim()), period));
+            }
+        }
+    }
+
+    private static RateLimiterConfig budget(int requests, Duration period) {
+        return RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ZERO).build();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous").flatMap(client -> {
-            RateLimiter limiter = limiters.rateLimiter(client);
+            RateLimiter limiter = overrides.containsKey(client)
+                    ? limiters.rateLimiter(client, overrides.get(client)) : limiters.rateLimiter(client);
             if (limiter.acquirePermission()) {
                 return chain.filter(exchange);
             }
