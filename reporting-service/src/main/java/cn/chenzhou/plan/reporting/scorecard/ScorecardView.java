@@ -25,12 +25,15 @@ public record ScorecardView(String planId, LocalizedText planName, LocalDate asO
                             LocalDate periodEnd, List<TargetView> targets) {
 
     /**
-     * @param status   of the city-wide line (for a per-county target: of "how many counties meet it")
+     * @param status     of the city-wide line (for a per-county target: of "how many counties meet it")
+     * @param goalNumber the city-wide line's goal as a number: the figure (yuan for money), the counties required for a
+     *                   per-county target, the plan's years for a yearly one
      * @param expected where the pace says the city-wide value should be (null where the pace does not apply)
      * @param pace     share of the pace elapsed, 0..1
      */
     public record TargetView(String id, LocalizedText label, String indicator, Scope scope, ThresholdKind kind,
-                             Counting counting, Unit unit, int weight, String goal, BigDecimal expected, BigDecimal pace,
+                             Counting counting, Unit unit, int weight, String goal, BigDecimal goalNumber,
+                             BigDecimal expected, BigDecimal pace,
                              Status status, String value, BigDecimal number, String detail, List<CountyLine> counties) {
     }
 
@@ -46,12 +49,12 @@ public record ScorecardView(String planId, LocalizedText planName, LocalDate asO
     public static ScorecardView of(Scorecard s, Actor actor) {
         List<TargetView> targets = new ArrayList<>();
         for (TargetResult t : s.targets()) {
-            targets.add(target(t, actor));
+            targets.add(target(t, actor, s.plan().end().getYear() - s.plan().start().getYear() + 1));
         }
         return new ScorecardView(s.plan().id(), s.plan().name(), s.asOf(), s.plan().start(), s.plan().end(), targets);
     }
 
-    public static TargetView target(TargetResult t, Actor actor) {
+    public static TargetView target(TargetResult t, Actor actor, int planYears) {
         List<CountyLine> counties = new ArrayList<>();
         for (Map.Entry<String, Reading> e : t.counties().entrySet()) {
             if (actor == null || actor.mayRead(e.getKey())) {
@@ -59,8 +62,11 @@ public record ScorecardView(String planId, LocalizedText planName, LocalDate asO
             }
         }
         Reading city = t.city();
+        BigDecimal goalNumber = t.target().kind() == ThresholdKind.YEARLY_AT_LEAST ? BigDecimal.valueOf(planYears)
+                : t.target().perCounty() ? BigDecimal.valueOf(t.target().requiredCounties()) : t.target().figure();
         return new TargetView(t.target().id(), t.target().label(), t.target().indicator(), t.target().scope(),
-                t.target().kind(), t.target().counting(), t.unit(), t.target().weight(), t.goal(), t.expected(), t.pace(),
+                t.target().kind(), t.target().counting(), t.unit(), t.target().weight(), t.goal(), goalNumber,
+                t.expected(), t.pace(),
                 city.status(), city.value(), city.number(), city.detail(), counties);
     }
 }
