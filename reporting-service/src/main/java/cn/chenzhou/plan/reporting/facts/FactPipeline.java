@@ -75,6 +75,8 @@ class FactPipeline implements SmartLifecycle {
     private Instant lastCheckpoint = Instant.now();
     private Instant lastPartitionRefresh = Instant.EPOCH;
     private boolean fullSnapshotDue;
+    private Map<TopicPartition, Long> savedPositions = Map.of();
+    private java.util.concurrent.Future<?> lastSave;
     private FactBook rebuilding;
     private PipelineStatus.Rebuild rebuild = PipelineStatus.Rebuild.none();
     private Map<TopicPartition, Long> rebuildFrom = Map.of();
@@ -269,6 +271,15 @@ class FactPipeline implements SmartLifecycle {
             return;
         }
         lastCheckpoint = Instant.now();
+        if (lastSave != null && lastSave.isDone()) {
+            try {
+                lastSave.get();
+            } catch (Exception e) {
+                // the last write did not make it: store everything again
+                fullSnapshotDue = true;
+                savedPositions = Map.of();
+            }
+        }
         boolean full = fullSnapshotDue;
         fullSnapshotDue = false;
         List<cn.chenzhou.plan.reporting.facts.model.StoredAggregate> changed = new ArrayList<>();
@@ -276,11 +287,13 @@ class FactPipeline implements SmartLifecycle {
         if (full) {
             model.write(FactBook::takeChanged);
         }
-        if (changed.isEmpty() && !full) {
+        Map<TopicPartition, Long> at = Map.copyOf(positions);
+        // positions move past poison and duplicates too, which change no fact: store them all the same
+        if (changed.isEmpty() && !full && at.equals(savedPositions)) {
             return;
         }
-        Map<TopicPartition, Long> at = Map.copyOf(positions);
-        store.save(changed, at);
+        lastSave = store.save(changed, at);
+        savedPositions = at;
     }
 
     private void ensureAssigned() {
@@ -309,7 +322,10 @@ class FactPipeline implements SmartLifecycle {
                 fromStart.add(tp);
             }
         }
-        consumer.seekToBeginning(fromStart);
+        if (!fromStart.isEmpty()) {
+            // (an empty collection would mean every assigned partition)
+            consumer.seekToBeginning(fromStart);
+        }
         if (!"LIVE".equals(state) || !added.isEmpty()) {
             Map<TopicPartition, Long> targets = new HashMap<>(catchUpTo);
             targets.putAll(consumer.endOffsets(added));
@@ -347,6 +363,8 @@ class FactPipeline implements SmartLifecycle {
         model.write(book -> stored.aggregates().forEach(book::restore));
         model.write(FactBook::takeChanged);
         positions.putAll(stored.positions());
+        savedPositions = Map.copyOf(positions);
+        status = snapshotStatus(0);
         log.info("fact book restored: {} aggregates, resuming at {} stored positions", stored.aggregates().size(),
                 stored.positions().size());
         Map<String, Object> props = kafka.buildConsumerProperties();

@@ -78,7 +78,7 @@ class FactStore {
 
     /** Stores changed aggregates, then the positions they were read up to. */
     Future<?> save(List<StoredAggregate> changed, Map<TopicPartition, Long> positions) {
-        return writer.submit(() -> {
+        return writer.submit(() -> logged("store the fact book", () -> {
             for (int from = 0; from < changed.size(); from += CHUNK) {
                 List<WriteModel<Document>> writes = new ArrayList<>();
                 for (StoredAggregate a : changed.subList(from, Math.min(changed.size(), from + CHUNK))) {
@@ -91,8 +91,18 @@ class FactStore {
                     .append("partition", tp.partition()).append("offset", offset)));
             positions().replaceOne(Filters.eq("_id", "positions"), new Document("_id", "positions").append("offsets", offsets),
                     new ReplaceOptions().upsert(true));
+            log.debug("stored {} aggregates and positions {}", changed.size(), positions);
+        }));
+    }
+
+    private static Object logged(String what, Runnable work) {
+        try {
+            work.run();
             return null;
-        });
+        } catch (RuntimeException e) {
+            log.warn("could not {}: {}", what, e.toString());
+            throw e;
+        }
     }
 
     /** Drops the stored facts and positions (a rebuild starts from the beginning of every topic). */
