@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -49,6 +50,7 @@ class FactPipeline implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FactPipeline.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(10);
+    private static final int PARALLEL_DECODING_FROM = 512;
 
     private final FactsReadModel model;
     private final FactStore store;
@@ -103,11 +105,8 @@ class FactPipeline implements SmartLifecycle {
 
     /** Asks for a rebuild; it starts at the pipeline's next turn. False if one is already asked for or running. */
     boolean requestRebuild(String by) {
-        if ("REBUILDING".equals(status.state()) || !rebuildRequest.compareAndSet(null, by)) {
-            return false;
-        }
-        consumerWakeup();
-        return true;
+        // no wakeup: it could interrupt the rebuild's own offset look-ups; the next poll (≤ 200 ms) starts it
+        return !"REBUILDING".equals(status.state()) && rebuildRequest.compareAndSet(null, by);
     }
 
     // ---- the loop -------------------------------------------------------------------------------------------
@@ -132,7 +131,7 @@ class FactPipeline implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-                log.warn("fact pipeline will retry the batch: {}", e.toString());
+                log.warn("fact pipeline will retry the batch", e);
                 positions.forEach(consumer::seek);
                 sleep(1000);
             }
@@ -140,15 +139,27 @@ class FactPipeline implements SmartLifecycle {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) {
-        List<DecodedEvent> events = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
-        List<Poison> poison = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        // decoding (headers, JSON) is most of the work and independent per record: big batches use every core
+        Object[] decoded = new Object[all.size()];
+        IntStream indexes = IntStream.range(0, all.size());
+        (all.size() >= PARALLEL_DECODING_FROM ? indexes.parallel() : indexes).forEach(i -> {
             try {
-                events.add(decoder.decode(r));
-                sources.add(r);
+                decoded[i] = decoder.decode(all.get(i));
             } catch (RuntimeException e) {
-                poison.add(new Poison(r, e));
+                decoded[i] = e;
+            }
+        });
+        List<DecodedEvent> events = new ArrayList<>(all.size());
+        List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(all.size());
+        List<Poison> poison = new ArrayList<>();
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] instanceof DecodedEvent e) {
+                events.add(e);
+                sources.add(all.get(i));
+            } else {
+                poison.add(new Poison(all.get(i), (RuntimeException) decoded[i]));
             }
         }
         long[] counts = new long[3];
@@ -218,12 +229,13 @@ class FactPipeline implements SmartLifecycle {
 
     private void startRebuild(String by) {
         log.info("rebuild asked for by {}: dropping the read model and reading every topic from its beginning", by);
+        Collection<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        rebuildFrom = beginnings;
         rebuilding = new FactBook();
         store.drop();
-        Collection<TopicPartition> assigned = consumer.assignment();
         consumer.seekToBeginning(assigned);
-        rebuildFrom = consumer.beginningOffsets(assigned);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
         catchUpTo = ends;
         positions.clear();
         assigned.forEach(tp -> positions.put(tp, rebuildFrom.get(tp)));

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  */
 public final class FactBook {
     private final Map<String, Long> sequences = new HashMap<>();
-    private final Map<String, Set<FactRef>> written = new HashMap<>();
+    private final Map<String, List<FactRef>> written = new HashMap<>();
     private final Map<FactType, Map<String, Object>> facts = new EnumMap<>(FactType.class);
     private final Set<String> dirty = new HashSet<>();
     private long applied;
@@ -61,7 +61,7 @@ public final class FactBook {
             Map<String, Object> ofType = facts.get(change.type());
             Object next = change.update().apply(ofType.get(change.id()));
             ofType.put(change.id(), next);
-            written.computeIfAbsent(aggregate, k -> new HashSet<>()).add(new FactRef(change.type(), change.id()));
+            remember(aggregate, new FactRef(change.type(), change.id()));
         }
         sequences.put(aggregate, sequence);
         dirty.add(aggregate);
@@ -119,7 +119,7 @@ public final class FactBook {
 
     private StoredAggregate stored(String key) {
         List<Object> records = new ArrayList<>();
-        for (FactRef ref : written.getOrDefault(key, Set.of())) {
+        for (FactRef ref : written.getOrDefault(key, List.of())) {
             records.add(facts.get(ref.type()).get(ref.id()));
         }
         return new StoredAggregate(key, sequences.get(key), records);
@@ -132,7 +132,15 @@ public final class FactBook {
             FactType type = FactType.of(record.getClass());
             String id = idOf(record);
             facts.get(type).put(id, record);
-            written.computeIfAbsent(aggregate.key(), k -> new HashSet<>()).add(new FactRef(type, id));
+            remember(aggregate.key(), new FactRef(type, id));
+        }
+    }
+
+    /** Which records an aggregate wrote: mostly one, so a small list rather than a set per aggregate. */
+    private void remember(String aggregate, FactRef ref) {
+        List<FactRef> refs = written.computeIfAbsent(aggregate, k -> new ArrayList<>(1));
+        if (!refs.contains(ref)) {
+            refs.add(ref);
         }
     }
 
