@@ -59,6 +59,12 @@
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
+  // ECharts tooltips are HTML: anything from the data (plan labels come from whoever loaded the plan) is escaped
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
   function chip(status) { return status ? el('span', 'chip ' + status, t(status)) : el('span', '', ''); }
   function yuan10k(v) { return v === null || v === undefined ? '—' : (Number(v) / 10000).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }); }
   function get(url) {
@@ -271,7 +277,8 @@
       tooltip: {
         formatter: function (p) {
           var x = perCounty[p.value[0]];
-          return countyName(codes[p.value[1]]) + '<br/>' + x.id + ' ' + label(x.label) + '<br/>' + p.data.label + ' · ' + t(p.data.status);
+          return escapeHtml(countyName(codes[p.value[1]])) + '<br/>' + escapeHtml(x.id + ' ' + label(x.label)) + '<br/>'
+            + escapeHtml(p.data.label + ' · ' + t(p.data.status));
         }
       },
       grid: { left: 8, right: 10, top: 10, bottom: 60, containLabel: true },
@@ -395,7 +402,7 @@
         tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 20, top: 36, bottom: 30 },
         xAxis: { type: 'category', data: dates }, yAxis: { type: 'value' },
         series: [{
-          name: label(s.label), type: 'line', step: 'end', symbolSize: 7,
+          name: escapeHtml(label(s.label)), type: 'line', step: 'end', symbolSize: 7,
           data: s.points.map(function (p) {
             return { value: p.number === null || p.number === undefined ? null : Number(p.number), itemStyle: { color: COLORS[p.status] || COLORS.NO_DATA } };
           }),

@@ -54,10 +54,19 @@ public class Reports {
         return asOf;
     }
 
+    /**
+     * The scorecard as of a date. Each target is evaluated under its own short read lock, so that a large fact book never
+     * holds the event pipeline's writes back for the time of a whole scorecard (freshness matters more than the few
+     * milliseconds by which two targets' facts could differ while events stream in).
+     */
     public Scorecard scorecard(LocalDate asOf) {
         PlanDefinition plan = plan();
         LocalDate date = dateOrLive(asOf);
-        return facts.read(book -> ScorecardEvaluator.evaluate(plan, book, date));
+        List<TargetResult> results = new ArrayList<>(plan.targets().size());
+        for (TargetDefinition t : plan.targets()) {
+            results.add(facts.read(book -> ScorecardEvaluator.evaluate(plan, t, book, date)));
+        }
+        return new Scorecard(plan, date, results);
     }
 
     public List<CountyAssessment.CountyScore> assessment(LocalDate asOf) {
@@ -83,13 +92,11 @@ public class Reports {
         PlanDefinition plan = plan();
         List<LocalDate> dates = monthEnds(from == null ? plan.start() : dateOrLive(from),
                 to == null ? liveDate() : dateOrLive(to));
-        return facts.read(book -> {
-            List<Point> points = new ArrayList<>(dates.size());
-            for (LocalDate d : dates) {
-                points.add(new Point(d, ScorecardEvaluator.evaluate(plan, target, book, d)));
-            }
-            return points;
-        });
+        List<Point> points = new ArrayList<>(dates.size());
+        for (LocalDate d : dates) {
+            points.add(new Point(d, facts.read(book -> ScorecardEvaluator.evaluate(plan, target, book, d))));
+        }
+        return points;
     }
 
     public List<LocalDate> monthEnds(LocalDate from, LocalDate to) {

@@ -126,15 +126,12 @@ class ScorecardController {
         PlanDefinition plan = reports.plan();
         List<LocalDate> dates = reports.monthEnds(from == null ? plan.start() : reports.dateOrLive(from),
                 to == null ? reports.liveDate() : reports.dateOrLive(to));
-        List<IndicatorPoint> points = facts.read(book -> {
-            List<IndicatorPoint> list = new ArrayList<>();
-            for (LocalDate d : dates) {
-                Measures m = indicator.measure(book, new cn.chenzhou.plan.reporting.indicator.model.Window(d, null, plan.start(), plan.end()));
-                Measure measure = city ? m.city() : m.county(scope);
-                list.add(point(d, measure));
-            }
-            return list;
-        });
+        List<IndicatorPoint> points = new ArrayList<>();
+        for (LocalDate d : dates) {
+            Measures m = facts.read(book -> indicator.measure(book,
+                    new cn.chenzhou.plan.reporting.indicator.model.Window(d, null, plan.start(), plan.end())));
+            points.add(point(d, city ? m.city() : m.county(scope)));
+        }
         return new IndicatorSeries(code, scope, points);
     }
 
