@@ -89,11 +89,15 @@ class PlansAndAlertsTest {
                             new PlatformRevoked("plat-" + i, counties[i], "复核不合格", "2013-05-01"));
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> "3 BEHIND".equals(line(target("T8a"))));
-                List<ConsumerRecord<String, byte[]>> published = probe.await(1, Duration.ofSeconds(30)).stream()
+                // the counties that lost their platform raise alerts of their own (T8c): wait for the city's T8a
+                await().atMost(Duration.ofSeconds(30)).until(() -> probe.drain(Duration.ofMillis(200)).stream()
+                        .anyMatch(r -> T8A_CITY.equals(r.key())));
+                List<ConsumerRecord<String, byte[]>> published = probe.drain(Duration.ofMillis(200)).stream()
                         .filter(r -> T8A_CITY.equals(r.key())).toList();
                 assertThat(published).hasSize(1);
                 String data = new String(published.get(0).value(), StandardCharsets.UTF_8);
-                assertThat(data).contains("\"fromStatus\":\"ON_TRACK\"", "\"toStatus\":\"BEHIND\"", "\"value\":\"3\"",
+                // (4 if the live evaluation ran between the two revocations, 3 otherwise: BEHIND either way)
+                assertThat(data).contains("\"fromStatus\":\"ON_TRACK\"", "\"toStatus\":\"BEHIND\"",
                         "\"goal\":\"≥ 10\"", "\"asOf\":\"2013-06-30\"", "\"alertId\":\"" + T8A_CITY + ":");
                 assertThat(EventProbe.header(published.get(0), "ce_county")).isEqualTo("431000");
                 assertThat(EventProbe.header(published.get(0), "ce_type")).isEqualTo("cn.chenzhou.plan.target.status-changed.v1");
@@ -102,9 +106,8 @@ class PlansAndAlertsTest {
                 feed.sent().subList(feed.sent().size() - 2, feed.sent().size()).forEach(feed::send);
                 assertThat(probe.drain(Duration.ofSeconds(2)).stream().filter(r -> T8A_CITY.equals(r.key()))).hasSize(1);
             }
-            JsonNode shown = alerts().get(0);
-            assertThat(shown.get("targetId").asString() + " " + shown.get("fromStatus").asString() + "→" + shown.get("toStatus").asString())
-                    .isEqualTo("T8a ON_TRACK→BEHIND");
+            assertThat(alerts()).as("the alert is shown").anyMatch(a -> (a.get("targetId").asString() + " "
+                    + a.get("fromStatus").asString() + "→" + a.get("toStatus").asString()).equals("T8a ON_TRACK→BEHIND"));
         }
     }
 
