@@ -27,7 +27,16 @@ final class DownstreamService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // requests are answered concurrently, as a servlet container does; a path ending in /slow takes half a second
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -147,6 +147,20 @@ class GatewayTest {
         assertThat(get("/api/projects/y", TestTokens.admin(), null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aBurstOfSixtyConcurrentRequestsToASlowServiceIsServedNotCutOffAsIfTheServiceWereDown() throws Exception {
+        // sixty county staff at once (each their own client, so no rate limit applies), each request held 0.5 s
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/projects/slow"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + TestTokens.forSubject("county-burst-" + i, "COUNTY", "431002")).build();
+            burst.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = burst.stream().map(f -> f.join().statusCode()).toList();
+        assertThat(statuses).containsOnly(200);
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
