@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded MongoDB-wire-protocol server (mongo-java-server) on the H2 backend.
+ * An embedded MongoDB-wire-protocol server (mongo-java-server) on the H2 backend (queries that fix {@code _id} read one
+ * document: {@link IdLookupH2Backend}).
  * With a file, data survives a restart. H2 otherwise commits only in the background (about once a second);
  * we commit every {@value #COMMIT_INTERVAL_MS} ms and on stop, so a clean stop loses nothing and a kill -9
  * at most that window. It remains a convenience store: production uses MongoDB with journaling.
@@ -44,14 +45,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             return this;
         }
         if (file == null) {
-            backend = H2Backend.inMemory();
+            backend = IdLookupH2Backend.open(null);
         } else {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = IdLookupH2Backend.open(file.toAbsolutePath().toString());
             committer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "mongo-h2-commit");
                 t.setDaemon(true);

@@ -1,0 +1,135 @@
+package cn.chenzhou.plan.stack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, answering every query that fixes {@code _id} from the primary key instead of
+ * reading the whole collection.
+ *
+ * <p>The library uses an index only when a query names exactly the index's fields: {@code {_id: x}} is a key look-up,
+ * but {@code {_id: x, _version: 3}} — the optimistic update of every aggregate, the outbox relay's lease, an
+ * idempotency take-over — decodes every document of the collection under the collection's lock, so each write got
+ * slower as the data grew (a 5,000-project collection: ~10 ms per update instead of well under one). Such a query
+ * here looks up the one document with that {@code _id} and applies the whole query to it: the same answer, from one
+ * document. Storage (map names, document encoding) is the library's own, so existing data files open unchanged.
+ */
+final class IdLookupH2Backend extends H2Backend {
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    private final MVStore store;
+
+    /** @param file the H2 file, or null for a store in memory */
+    static IdLookupH2Backend open(String file) {
+        MVStore store = MVStore.open(file);
+        OPENING.set(store);
+        try {
+            return new IdLookupH2Backend(store);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private IdLookupH2Backend(MVStore store) {
+        super(store);
+        this.store = store;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // the superclass constructor opens the existing databases before this.store is assigned
+        return Database.open(databaseName, store != null ? store : OPENING.get(), getCursorRegistry());
+    }
+
+    static final class Database extends H2Database {
+        private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+        private final MVStore store;
+
+        static Database open(String name, MVStore store, CursorRegistry cursors) {
+            OPENING.set(store);
+            try {
+                return new Database(name, store, cursors);
+            } finally {
+                OPENING.remove();
+            }
+        }
+
+        private Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+            this.store = store;
+        }
+
+        /** As {@link H2Database} opens a collection (the same map names), but as an {@link IdLookupCollection}. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore s = store != null ? store : OPENING.get();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = s.openMap("databases." + namespace);
+            MVMap<String, Object> meta = s.openMap("meta." + namespace);
+            return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    static final class IdLookupCollection extends H2Collection {
+        IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                           MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        /** Called when no index takes the query as it is: a query that fixes _id reads only that document. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Object id = idEquality(query, getIdField());
+            if (id != null) {
+                Document key = new Document(getIdField(), id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(key)) {
+                        return matchDocuments(query, index.getPositions(key), orderBy, skip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    /**
+     * The value a query requires {@code idField} to equal — given as a plain value at its top level or in a top-level
+     * {@code $and} — or null if it does not fix it that way (operators, arrays and patterns are left to a full scan).
+     */
+    static Object idEquality(Document query, String idField) {
+        Object value = query.get(idField);
+        if (value != null) {
+            return isPlainValue(value) ? value : null;
+        }
+        if (query.get("$and") instanceof List<?> all) {
+            for (Object clause : all) {
+                if (clause instanceof Document d) {
+                    Object found = idEquality(d, idField);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPlainValue(Object value) {
+        if (value instanceof Document d) {
+            return d.keySet().stream().noneMatch(k -> k.startsWith("$"));
+        }
+        return !(value instanceof List<?>) && !(value instanceof java.util.regex.Pattern)
+                && !value.getClass().getName().startsWith("de.bwaldvogel.mongo.bson.BsonRegularExpression");
+    }
+}
