@@ -12,7 +12,8 @@ import java.util.Set;
 public final class CommandKey {
     private static final ThreadLocal<Command> CURRENT = new ThreadLocal<>();
 
-    private record Command(String key, Set<String> written) {
+    /** @param retry whether an earlier attempt with this key may have written (see {@link #mayHaveBeenApplied}) */
+    private record Command(String key, Set<String> written, boolean retry) {
     }
 
     private CommandKey() {
@@ -32,6 +33,22 @@ public final class CommandKey {
         return command != null && !command.written().contains(aggregate);
     }
 
+    /**
+     * Whether an earlier attempt of the current command may already have written an aggregate: true when the command
+     * is a retry of one that never finished (or failed after writing), false for a key seen for the first time — which
+     * spares a new aggregate the search for its key among all the others.
+     */
+    public static boolean mayHaveBeenApplied() {
+        Command command = CURRENT.get();
+        return command != null && command.retry();
+    }
+
+    /** Whether the current command has written any aggregate so far. */
+    static boolean wroteAnything() {
+        Command command = CURRENT.get();
+        return command != null && !command.written().isEmpty();
+    }
+
     /** Notes a successful write of the aggregate by the current command. */
     public static void wrote(String aggregate) {
         Command command = CURRENT.get();
@@ -40,18 +57,21 @@ public final class CommandKey {
         }
     }
 
-    static void set(String key) {
-        CURRENT.set(new Command(key, new HashSet<>()));
+    static void set(String key, boolean retry) {
+        CURRENT.set(new Command(key, new HashSet<>(), retry));
     }
 
     static void clear() {
         CURRENT.remove();
     }
 
-    /** Runs {@code work} as the command with this key: for tests and for commands started outside a request. */
+    /**
+     * Runs {@code work} as the command with this key: for tests and for commands started outside a request. It counts
+     * as a retry (an earlier attempt may have written), the safe assumption without a claim to say otherwise.
+     */
     public static void runAs(String key, Runnable work) {
         Command previous = CURRENT.get();
-        set(key);
+        set(key, true);
         try {
             work.run();
         } finally {

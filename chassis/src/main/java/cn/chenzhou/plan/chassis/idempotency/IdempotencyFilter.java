@@ -92,26 +92,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-progress",
                         "a request with this Idempotency-Key is still being processed; retry shortly"));
             }
-            case CLAIMED -> run(recordId, body, request, response, chain);
+            case CLAIMED -> run(recordId, claim.retry(), body, request, response, chain);
         }
     }
 
-    private void run(String recordId, byte[] body, HttpServletRequest request, HttpServletResponse response,
+    private void run(String recordId, boolean retry, byte[] body, HttpServletRequest request, HttpServletResponse response,
                      FilterChain chain) throws IOException, ServletException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        CommandKey.set(recordId);
+        CommandKey.set(recordId, retry);
         boolean completed = false;
+        boolean changedSomething = false;
         try {
             chain.doFilter(new ReplayableRequest(request, body), captured);
             completed = true;
         } finally {
+            changedSomething = CommandKey.wroteAnything();
             CommandKey.clear();
             int status = captured.getStatus();
             if (completed && status < 500) {
                 store.complete(recordId, status, captured.getContentType(), captured.getHeader("Location"),
                         new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             } else {
-                store.release(recordId);
+                store.release(recordId, changedSomething);
             }
             captured.copyBodyToResponse();
         }

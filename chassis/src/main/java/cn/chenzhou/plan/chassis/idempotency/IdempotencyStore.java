@@ -30,7 +30,14 @@ public final class IdempotencyStore {
     public record Record(int status, String contentType, String location, String body) {
     }
 
-    public record Claim(Outcome outcome, Record record) {
+    /**
+     * @param retry for {@code CLAIMED}: an earlier request with this key may have changed aggregates (it took over a
+     *              claim whose request never finished, or one released after a write); false for a key seen first
+     */
+    public record Claim(Outcome outcome, Record record, boolean retry) {
+        Claim(Outcome outcome, Record record) {
+            this(outcome, record, false);
+        }
     }
 
     public IdempotencyStore(MongoTemplate mongo, Clock clock, Duration lease, Duration retention) {
@@ -71,7 +78,7 @@ public final class IdempotencyStore {
         var takeover = keys().updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS"), Filters.lt("leaseUntil", Date.from(now))),
                 Updates.set("leaseUntil", Date.from(now.plus(lease))));
-        return takeover.getModifiedCount() == 1 ? new Claim(Outcome.CLAIMED, null) : new Claim(Outcome.IN_PROGRESS, null);
+        return takeover.getModifiedCount() == 1 ? new Claim(Outcome.CLAIMED, null, true) : new Claim(Outcome.IN_PROGRESS, null);
     }
 
     void complete(String id, int status, String contentType, String location, String body) {
@@ -83,8 +90,18 @@ public final class IdempotencyStore {
                 Updates.set("body", body)));
     }
 
-    void release(String id) {
-        keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")));
+    /**
+     * Gives up a claim whose command failed. A command that changed nothing leaves no trace; one that changed an
+     * aggregate before failing leaves its claim expired, so that a retry takes it over as a retry and the aggregates
+     * recognise the key they already applied.
+     */
+    void release(String id, boolean changedSomething) {
+        if (changedSomething) {
+            keys().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")),
+                    Updates.set("leaseUntil", Date.from(clock.instant().minusMillis(1))));
+        } else {
+            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")));
+        }
     }
 
     /** Forgets answers older than the retention period; a key reused after that is a new command. */

@@ -75,7 +75,8 @@ public final class AggregateCollection<T> {
     /** Stores a new aggregate and its first events. */
     public void insert(String id, T state, List<PendingEvent> events, String actor) {
         Optional<String> command = CommandKey.current();
-        if (CommandKey.isFirstWriteOf(name + "/" + id)) {
+        // only a retried command can have created its aggregate already (under another id): look for its key then
+        if (CommandKey.isFirstWriteOf(name + "/" + id) && CommandKey.mayHaveBeenApplied()) {
             Document earlier = raw().find(Filters.eq(COMMANDS, command.get())).projection(new Document("_id", 1)).first();
             if (earlier != null) {
                 throw new CommandAlreadyAppliedException(name, earlier.getString("_id"));
@@ -98,7 +99,9 @@ public final class AggregateCollection<T> {
             throw e;
         }
         CommandKey.wrote(name + "/" + id);
-        relay.wake();
+        if (!outbox.isEmpty()) {
+            relay.written(name, id);
+        }
     }
 
     /**
@@ -133,7 +136,7 @@ public final class AggregateCollection<T> {
         }
         CommandKey.wrote(name + "/" + loaded.id());
         if (!outbox.isEmpty()) {
-            relay.wake();
+            relay.written(name, loaded.id());
         }
     }
 
