@@ -99,15 +99,15 @@ public final class Benchmark {
             out.println("  idle resident memory (MiB): " + idle);
         }
         if (o.runs("baselines")) {
-            baselines();
+            phase("baselines", this::baselines);
         }
         Footprint.PeakSampler peaks = new Footprint.PeakSampler(processes);
         List<String> readIds = seedProjects();
         if (o.runs("gateway")) {
-            gatewayCost(readIds);
+            phase("gateway", () -> gatewayCost(readIds));
         }
         if (o.runs("writes")) {
-            writes();
+            phase("writes", this::writes);
         }
         peaks.close();
         if (o.runs("footprint")) {
@@ -118,7 +118,7 @@ public final class Benchmark {
                     "VmRSS sampled every second during the gateway and write phases");
         }
         if (o.runs("rebuild")) {
-            rebuild();
+            phase("rebuild", this::rebuild);
         }
         if (o.runs("footprint")) {
             Thread.sleep(Math.min(10_000, o.settle().toMillis()));
@@ -143,6 +143,20 @@ public final class Benchmark {
         out.println();
         out.println(all);
         out.println("written: " + o.out().resolve(o.label() + ".json") + " and " + o.out().resolve(o.label() + ".md"));
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs a group of figures; if it fails, says so in the results and goes on with the others. */
+    private void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception | Error e) {
+            out.println("  ✗ " + name + " failed: " + e);
+            report.run("failed: " + name, String.valueOf(e.getMessage()));
+        }
     }
 
     // ---- the platform ------------------------------------------------------------------------------------
@@ -263,6 +277,8 @@ public final class Benchmark {
         out.printf("  %s: gateway %,.0f /s (p50 %.1f ms, p99 %.1f ms), direct %,.0f /s (p50 %.1f ms, p99 %.1f ms): ratio %.2f%s%n",
                 what, mg.acceptedPerSecond(), mg.latency().p50Ms(), mg.latency().p99Ms(), md.acceptedPerSecond(),
                 md.latency().p50Ms(), md.latency().p99Ms(), ratio, refusals(mg, md));
+        mg.refusalExamples().forEach((status, body) -> out.printf("    e.g. (gateway) %s: %s%n", status, body));
+        md.refusalExamples().forEach((status, body) -> out.printf("    e.g. (direct) %s: %s%n", status, body));
     }
 
     private static LoadGenerator.Call offset(LoadGenerator.Call call, long by) {
@@ -377,6 +393,7 @@ public final class Benchmark {
         out.printf("  %s: %,.0f accepted/s, latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%s; load generator %.2f cores%n",
                 what, m.acceptedPerSecond(), m.latency().p50Ms(), m.latency().p99Ms(), m.latency().p999Ms(), refusals(m),
                 m.generatorCores());
+        m.refusalExamples().forEach((status, body) -> out.printf("    e.g. %s: %s%n", status, body));
         if (probe != null) {
             Latency.Summary s = probe.summary();
             out.printf("    freshness (%,d probes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", s.count(), s.p50Ms(), s.p99Ms(),

@@ -67,8 +67,12 @@ final class Http implements AutoCloseable {
             return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(r -> new Reply(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> new Reply(r.statusCode(), r.headers().firstValue("Location").orElse(null), null));
+        // an accepted answer's body is not needed; a refusal's is kept, to say why
+        HttpResponse.BodyHandler<String> refusalsOnly = info -> info.statusCode() < 300
+                ? HttpResponse.BodySubscribers.replacing(null)
+                : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+        return client.sendAsync(request, refusalsOnly)
+                .thenApply(r -> new Reply(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body()));
     }
 
     /** A blocking call for set-up steps (tokens, seeding, status look-ups). */

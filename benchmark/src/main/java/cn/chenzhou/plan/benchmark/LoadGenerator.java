@@ -49,8 +49,8 @@ final class LoadGenerator {
      * @param generatorCores    CPU the benchmark process used meanwhile, in cores (of the machine's two)
      */
     record Measured(String mode, Double offeredPerSecond, int concurrency, double seconds, long sent, long accepted,
-                    Map<String, Long> refused, double acceptedPerSecond, Latency.Summary latency,
-                    Latency.Summary serviceTime, double generatorCores) {
+                    Map<String, Long> refused, Map<String, String> refusalExamples, double acceptedPerSecond,
+                    Latency.Summary latency, Latency.Summary serviceTime, double generatorCores) {
     }
 
     /**
@@ -63,6 +63,7 @@ final class LoadGenerator {
         final Latency latency = new Latency();
         final Latency service = new Latency();
         final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+        final Map<String, String> examples = new ConcurrentHashMap<>();
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong sent = new AtomicLong();
         private double seconds;
@@ -74,14 +75,19 @@ final class LoadGenerator {
             this.concurrency = concurrency;
         }
 
-        void refused(String why) {
+        void refused(Http.Reply reply, Throwable error) {
+            String why = error != null ? "io-error" : String.valueOf(reply.status());
             refused.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
+            examples.computeIfAbsent(why, k -> {
+                String text = error != null ? String.valueOf(error) : String.valueOf(reply.body());
+                return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+            });
         }
 
         Measured measured() {
             double s = Math.max(seconds, 1e-9);
             return new Measured(mode, offered, concurrency, Math.round(seconds * 100) / 100.0, sent.get(), accepted.get(),
-                    counts(refused), accepted.get() / s, latency.summary(), service.summary(),
+                    counts(refused), new java.util.TreeMap<>(examples), accepted.get() / s, latency.summary(), service.summary(),
                     Math.round(cpuSeconds / s * 100) / 100.0);
         }
     }
@@ -123,7 +129,7 @@ final class LoadGenerator {
                         lastArrival.accumulateAndGet(now, Math::max);
                         onAccepted.accepted(index, reply, now);
                     } else {
-                        r.refused(error != null ? "io-error" : String.valueOf(reply.status()));
+                        r.refused(reply, error);
                     }
                 } finally {
                     inFlight.release();
@@ -180,7 +186,7 @@ final class LoadGenerator {
                     lastArrival.accumulateAndGet(now, Math::max);
                     onAccepted.accepted(i, reply, now);
                 } else {
-                    r.refused(error != null ? "io-error" : String.valueOf(reply.status()));
+                    r.refused(reply, error);
                 }
                 next();
             });

@@ -86,21 +86,60 @@ final class IdLookupH2Backend extends H2Backend {
             super(database, name, options, data, meta, cursors);
         }
 
-        /** Called when no index takes the query as it is: a query that fixes _id reads only that document. */
+        /** Called when no index takes the query as it is: a query that fixes _id reads only those documents. */
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
-            Object id = idEquality(query, getIdField());
-            if (id != null) {
-                Document key = new Document(getIdField(), id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(key)) {
-                        return matchDocuments(query, index.getPositions(key), orderBy, skip, limit, batchSize, fieldSelector);
+            List<Object> ids = idValues(query, getIdField());
+            Index<Object> primary = ids == null ? null : primaryKey();
+            if (primary != null) {
+                java.util.LinkedHashSet<Object> positions = new java.util.LinkedHashSet<>();
+                for (Object id : ids) {
+                    for (Object position : primary.getPositions(new Document(getIdField(), id))) {
+                        positions.add(position);
                     }
                 }
+                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+
+        private Index<Object> primaryKey() {
+            Document key = new Document(getIdField(), "any");
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(key)) {
+                    return index;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The values a query allows for {@code idField} when it fixes them — a plain value or {@code $in} of plain values,
+     * at its top level or in a top-level {@code $and} — or null if it does not.
+     */
+    static List<Object> idValues(Document query, String idField) {
+        Object value = query.get(idField);
+        if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection<?> in
+                && in.stream().allMatch(v -> v != null && isPlainValue(v))) {
+            return List.copyOf(in);
+        }
+        Object one = idEquality(query, idField);
+        if (one != null) {
+            return List.of(one);
+        }
+        if (query.get("$and") instanceof List<?> all) {
+            for (Object clause : all) {
+                if (clause instanceof Document d) {
+                    List<Object> found = idValues(d, idField);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -122,7 +122,7 @@ public final class Platform {
         defineServices(logDir);
         for (ServiceProcess service : services) {
             progress(started, "starting " + service.name() + " on :" + service.port());
-            service.start(settings.serviceJavaOptions());
+            service.start(settings.javaOptionsFor(service.name()));
         }
         leftovers.record(services.stream().map(ServiceProcess::pid).toList());
 
@@ -217,7 +217,7 @@ public final class Platform {
             for (ServiceProcess service : services) {
                 if (!stopping && !service.isAlive()) {
                     out.printf("%s exited; restarting it (log: %s)%n", service.name(), service.logFile());
-                    service.start(settings.serviceJavaOptions());
+                    service.start(settings.javaOptionsFor(service.name()));
                 }
             }
             if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {

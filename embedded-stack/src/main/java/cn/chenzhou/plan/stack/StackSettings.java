@@ -20,7 +20,8 @@ record StackSettings(
         int registryPort,
         int reportingPort,
         String serviceJavaOptions,
-        int readyTimeoutSeconds) {
+        int readyTimeoutSeconds,
+        Map<String, String> perServiceJavaOptions) {
 
     static StackSettings fromEnvironment(Map<String, String> env, Path home) {
         Path data = Path.of(env.getOrDefault("PLATFORM_DATA_DIR", home.resolve("data").toString())).toAbsolutePath();
@@ -39,7 +40,32 @@ record StackSettings(
                 env.getOrDefault("PLATFORM_SERVICE_JAVA_OPTS",
                         "-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m"
                                 + " -XX:ReservedCodeCacheSize=96m -XX:TieredStopAtLevel=1 -Xshare:auto"),
-                Integer.parseInt(env.getOrDefault("PLATFORM_READY_TIMEOUT_SECONDS", "180")));
+                Integer.parseInt(env.getOrDefault("PLATFORM_READY_TIMEOUT_SECONDS", "180")),
+                serviceOptions(env));
+    }
+
+    /**
+     * JVM options added for one service after the common ones (a later -Xmx wins): PLATFORM_&lt;SERVICE&gt;_JAVA_OPTS,
+     * e.g. PLATFORM_REPORTING_SERVICE_JAVA_OPTS. Reporting keeps its whole read model in memory: a larger heap by default.
+     */
+    private static Map<String, String> serviceOptions(Map<String, String> env) {
+        Map<String, String> options = new java.util.HashMap<>();
+        options.put("reporting-service", "-Xmx640m");
+        env.forEach((k, v) -> {
+            if (k.startsWith("PLATFORM_") && k.endsWith("_JAVA_OPTS") && !k.equals("PLATFORM_SERVICE_JAVA_OPTS")
+                    && !k.equals("PLATFORM_JAVA_OPTS")) {
+                String service = k.substring("PLATFORM_".length(), k.length() - "_JAVA_OPTS".length())
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                options.put(service, v);
+            }
+        });
+        return Map.copyOf(options);
+    }
+
+    /** The JVM options of one service: the common ones, then its own. */
+    String javaOptionsFor(String service) {
+        String own = perServiceJavaOptions.get(service);
+        return own == null || own.isBlank() ? serviceJavaOptions : serviceJavaOptions + " " + own;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

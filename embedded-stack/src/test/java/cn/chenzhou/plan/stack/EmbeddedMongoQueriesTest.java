@@ -67,6 +67,16 @@ class EmbeddedMongoQueriesTest {
     }
 
     @Test
+    void aBatchUpdateOverSeveralIdsChangesOnlyThoseThatMatchTheRestOfTheQuery() {
+        List<String> ids = List.of("a-20", "a-21", "a-22", "a-23", "missing");
+        long leased = aggregates.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("_pending", true)),
+                Updates.set("_batch", "b1")).getModifiedCount();
+        assertThat(leased).isEqualTo(2);
+        assertThat(aggregates.find(Filters.and(Filters.in("_id", ids), Filters.eq("_batch", "b1")))
+                .map(d -> d.getString("_id")).into(new java.util.ArrayList<>())).containsExactlyInAnyOrder("a-20", "a-22");
+    }
+
+    @Test
     void queriesThatDoNotFixIdAreAnsweredAsBefore() {
         assertThat(aggregates.countDocuments(Filters.eq("_pending", true))).isGreaterThanOrEqualTo(99);
         assertThat(aggregates.find(Filters.in("_id", List.of("a-1", "a-2", "missing"))).into(new java.util.ArrayList<>())).hasSize(2);
@@ -81,6 +91,9 @@ class EmbeddedMongoQueriesTest {
         assertThat(IdLookupH2Backend.idEquality(wire("$and", List.of(wire("v", 1), wire("_id", 5L))), "_id")).isEqualTo(5L);
         assertThat(IdLookupH2Backend.idEquality(wire("_id", wire("$in", List.of("x"))), "_id")).isNull();
         assertThat(IdLookupH2Backend.idEquality(wire("v", 1), "_id")).isNull();
+        assertThat(IdLookupH2Backend.idValues(wire("_id", wire("$in", List.of("x", "y"))), "_id")).containsExactly("x", "y");
+        assertThat(IdLookupH2Backend.idValues(wire("$and", List.of(wire("_id", wire("$in", List.of(1L))))), "_id")).containsExactly(1L);
+        assertThat(IdLookupH2Backend.idValues(wire("_id", wire("$nin", List.of("x"))), "_id")).isNull();
     }
 
     private static de.bwaldvogel.mongo.bson.Document wire(String key, Object value) {

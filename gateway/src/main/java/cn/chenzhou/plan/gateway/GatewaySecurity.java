@@ -108,7 +108,7 @@ class GatewaySecurity {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 GatewaySecurity::countyPortalNamesItsCounty));
-        return decoder;
+        return new ValidatedTokens(decoder, java.time.Clock.systemUTC());
     }
 
     /** A PEM public key instead of the issuer's key set: for tests, and for deployments that pin the key. */

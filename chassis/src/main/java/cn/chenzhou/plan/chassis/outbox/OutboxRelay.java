@@ -5,14 +5,16 @@ import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,6 +50,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 256;
     static final long LEASE_SECONDS = 10;
     static final String LEASE = "_relayLease";
+    static final String LEASE_BY = "_relayLeaseBy";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
@@ -111,39 +114,54 @@ public final class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /**
+     * The sweep of one collection: one query for the ids of pending documents (on the embedded store it reads the whole
+     * collection, so once per round, not once per document), then those leased, published and cleared as a batch.
+     */
     private int relayCollection(String collection) {
         int sent = 0;
-        for (int i = 0; i < BATCH; i++) {
-            Leased leased = lease(collection, PENDING_FILTER);
-            if (leased == null) {
+        for (int round = 0; round < 64; round++) {
+            Set<Object> ids = new LinkedHashSet<>();
+            for (Document doc : mongo.getCollection(collection).find(PENDING_FILTER).projection(Projections.include("_id")).limit(BATCH)) {
+                ids.add(doc.get("_id"));
+            }
+            if (ids.isEmpty()) {
                 return sent;
             }
-            sent += publish(List.of(leased));
+            List<Leased> leased = leaseAll(collection, ids);
+            sent += publish(leased);
+            if (ids.size() < BATCH || leased.isEmpty()) {
+                return sent;
+            }
         }
         return sent;
     }
 
-    /** Publishes the events of the aggregates handed over by writes, up to {@value #BATCH} documents at a time. */
+    /**
+     * Publishes the events of the aggregates handed over by writes, up to {@value #BATCH} documents at a time: the
+     * documents of a collection are leased with one update and read with one query, their events all sent and then
+     * all acknowledged, and the documents cleared with one update.
+     */
     int relayWritten() {
         int sent = 0;
         while (!written.isEmpty()) {
-            java.util.LinkedHashSet<Written> batch = new java.util.LinkedHashSet<>();
+            Map<String, Set<Object>> batch = new LinkedHashMap<>();
+            int size = 0;
             Written w;
-            while (batch.size() < BATCH && (w = written.poll()) != null) {
-                batch.add(w);
+            while (size < BATCH && (w = written.poll()) != null) {
+                if (batch.computeIfAbsent(w.collection(), k -> new LinkedHashSet<>()).add(w.id())) {
+                    size++;
+                }
             }
-            List<Leased> leased = new ArrayList<>(batch.size());
             try {
-                for (Written one : batch) {
-                    Leased l = lease(one.collection(), Filters.eq("_id", one.id()));
-                    if (l != null) {
-                        leased.add(l);
-                    }
+                List<Leased> leased = new ArrayList<>(size);
+                for (Map.Entry<String, Set<Object>> e : batch.entrySet()) {
+                    leased.addAll(leaseAll(e.getKey(), e.getValue()));
                 }
                 sent += publish(leased);
             } catch (RuntimeException e) {
                 // try these again after the back-off (a document already published is no longer pending: skipped)
-                written.addAll(batch);
+                batch.forEach((collection, ids) -> ids.forEach(id -> written.add(new Written(collection, id))));
                 throw e;
             }
         }
@@ -152,25 +170,34 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static final org.bson.conversions.Bson PENDING_FILTER = Filters.eq(PENDING, true);
 
-    /** A document leased for publishing, with the events it held when leased. */
-    private record Leased(String collection, Object id, List<OutboxEntry> entries) {
+    /** A document leased for publishing (under {@code token}), with the events it held when leased. */
+    private record Leased(String collection, Object id, String token, List<OutboxEntry> entries) {
     }
 
-    /** Leases one pending document matching {@code which} whose lease is free or expired; null if none. */
-    private Leased lease(String collection, org.bson.conversions.Bson which) {
+    private static org.bson.conversions.Bson leaseIsFree(Date now) {
+        return Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, now));
+    }
+
+    private static org.bson.conversions.Bson takeLease(Date now, String token) {
+        return Updates.combine(Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)), Updates.set(LEASE_BY, token));
+    }
+
+    private static List<OutboxEntry> entries(Document doc) {
+        return doc.getList(OUTBOX, Document.class, List.of()).stream().map(OutboxEntry::fromDocument).toList();
+    }
+
+    /** Leases, with one update, those of the documents that are pending and free; reads them with one query. */
+    private List<Leased> leaseAll(String collection, Set<Object> ids) {
         Date now = new Date();
-        Document doc = mongo.getCollection(collection).findOneAndUpdate(
-                Filters.and(which, Filters.eq(PENDING, true),
-                        Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, now))),
-                Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)),
-                new FindOneAndUpdateOptions().projection(Projections.include(OUTBOX)).returnDocument(ReturnDocument.AFTER));
-        if (doc == null) {
-            return null;
+        String token = UUID.randomUUID().toString();
+        var raw = mongo.getCollection(collection);
+        raw.updateMany(Filters.and(Filters.in("_id", ids), PENDING_FILTER, leaseIsFree(now)), takeLease(now, token));
+        List<Leased> leased = new ArrayList<>(ids.size());
+        for (Document doc : raw.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token)))
+                .projection(Projections.include(OUTBOX))) {
+            leased.add(new Leased(collection, doc.get("_id"), token, entries(doc)));
         }
-        List<OutboxEntry> entries = doc.getList(OUTBOX, Document.class, List.of()).stream()
-                .map(OutboxEntry::fromDocument)
-                .toList();
-        return new Leased(collection, doc.get("_id"), entries);
+        return leased;
     }
 
     /**
@@ -184,29 +211,49 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         int sent = 0;
         String unacknowledged = null;
+        // documents whose every event went out, by collection, lease and number of events: cleared together
+        Map<List<Object>, List<Object>> complete = new LinkedHashMap<>();
         for (int d = 0; d < leased.size(); d++) {
             Leased l = leased.get(d);
             List<String> acknowledged = awaitInOrder(l.entries(), futures.get(d));
-            var raw = mongo.getCollection(l.collection());
-            boolean cleared = acknowledged.size() == l.entries().size() && raw.updateOne(
-                    Filters.and(Filters.eq("_id", l.id()), Filters.size(OUTBOX, l.entries().size())),
-                    Updates.combine(Updates.set(OUTBOX, List.of()), Updates.set(PENDING, false), Updates.unset(LEASE)))
-                    .getModifiedCount() == 1;
-            if (!cleared) {
-                // events were added since the lease (or not all went out): remove exactly those acknowledged
-                raw.updateOne(Filters.eq("_id", l.id()), Updates.combine(
-                        Updates.pull(OUTBOX, Filters.in("id", acknowledged)), Updates.unset(LEASE)));
-                raw.updateOne(Filters.and(Filters.eq("_id", l.id()), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
-            }
             sent += acknowledged.size();
-            if (acknowledged.size() < l.entries().size()) {
+            if (acknowledged.size() == l.entries().size()) {
+                complete.computeIfAbsent(List.of(l.collection(), l.token(), l.entries().size()), k -> new ArrayList<>()).add(l.id());
+            } else {
+                removePublished(l.collection(), l.id(), acknowledged);
                 unacknowledged = l.collection() + "/" + l.id();
             }
         }
+        complete.forEach((key, ids) -> clear((String) key.get(0), (String) key.get(1), (Integer) key.get(2), ids, leased));
         if (unacknowledged != null) {
             throw new IllegalStateException("broker did not acknowledge every event of " + unacknowledged);
         }
         return sent;
+    }
+
+    /** Empties the outboxes of documents that got no new events since they were leased; the others one by one. */
+    private void clear(String collection, String token, int events, List<Object> ids, List<Leased> leased) {
+        var raw = mongo.getCollection(collection);
+        long cleared = raw.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token), Filters.size(OUTBOX, events)),
+                Updates.combine(Updates.set(OUTBOX, List.of()), Updates.set(PENDING, false), Updates.unset(LEASE),
+                        Updates.unset(LEASE_BY))).getModifiedCount();
+        if (cleared == ids.size()) {
+            return;
+        }
+        // events were added to some since the lease: remove exactly those published from them
+        for (Document doc : raw.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token)))
+                .projection(Projections.include("_id"))) {
+            Object id = doc.get("_id");
+            leased.stream().filter(l -> l.collection().equals(collection) && l.id().equals(id)).findFirst()
+                    .ifPresent(l -> removePublished(collection, id, l.entries().stream().map(OutboxEntry::id).toList()));
+        }
+    }
+
+    private void removePublished(String collection, Object id, List<String> published) {
+        var raw = mongo.getCollection(collection);
+        raw.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.pull(OUTBOX, Filters.in("id", published)), Updates.unset(LEASE), Updates.unset(LEASE_BY)));
+        raw.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
     }
 
     /** Hands the entries to the producer in order; stops at the first it will not take. */

@@ -79,7 +79,7 @@ public class SecurityConfiguration {
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(validator(issuer, audience));
-        return decoder;
+        return new ValidatedTokens(decoder, java.time.Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
