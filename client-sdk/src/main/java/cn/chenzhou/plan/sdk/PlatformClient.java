@@ -190,6 +190,15 @@ public final class PlatformClient implements AutoCloseable {
         return json.readValue(transport.call("POST", path, body, idempotencyKey).body(), type);
     }
 
+    /**
+     * POST a command that is idempotent by its own nature (its effect is keyed by what it names) without an
+     * Idempotency-Key; retried like any other. For endpoints a key would disturb — e.g. the registry's demo dataset,
+     * one command that creates several aggregates of one collection.
+     */
+    public <T> T postIdempotentByNature(String path, Object body, Class<T> type) {
+        return json.readValue(transport.call("POST", path, body, Transport.NO_KEY).body(), type);
+    }
+
     public JsonNode put(String path, Object body) {
         return parse(transport.call("PUT", path, body, null).body());
     }

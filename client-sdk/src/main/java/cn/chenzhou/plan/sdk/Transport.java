@@ -75,9 +75,13 @@ final class Transport {
         return breakers.circuitBreaker(service);
     }
 
+    /** Sent as the key of a command that must go without one (see {@link PlatformClient#postIdempotentByNature}). */
+    static final String NO_KEY = "";
+
     Reply call(String method, String path, Object body, String idempotencyKey) {
         boolean command = !method.equals("GET");
-        String key = command ? (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString()) : null;
+        String key = !command || NO_KEY.equals(idempotencyKey) ? null
+                : idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         String payload = body == null ? null : (body instanceof String s ? s : json.writeValueAsString(body));
         // one request id for the call, whatever the number of attempts: the logs of every attempt line up
         String requestId = UUID.randomUUID().toString();

@@ -225,12 +225,12 @@ public final class Registry {
 
     // ---- the registry's own demo dataset (the entities the source document names) ----
 
-    /** Plan office; idempotent: what is there already is left as it is. */
+    /**
+     * Plan office; idempotent by nature: each item has its fixed id and natural key, what is there already is left as
+     * it is. Sent without an Idempotency-Key: the command creates several designations and alliances at once, and
+     * the chassis refuses a keyed command's second insert into one collection (409 {@code command-already-applied}).
+     */
     public DemoDatasetReport loadDemoDataset() {
-        return loadDemoDataset(null);
-    }
-
-    public DemoDatasetReport loadDemoDataset(String idempotencyKey) {
-        return platform.post(BASE + "/demo-dataset", null, idempotencyKey, DemoDatasetReport.class);
+        return platform.postIdempotentByNature(BASE + "/demo-dataset", null, DemoDatasetReport.class);
     }
 }
