@@ -33,18 +33,17 @@ final class ScorecardCommand implements Callable<Integer> {
             if (county == null) {
                 Scorecard s = platform.reports().scorecard(asOf);
                 out.printf("%s — %s, as of %s%n%n", s.planId(), text(s.planName()), s.asOf());
-                out.printf("%-5s %-44s %-10s %-22s %s%n", "", "target", "status", "value", "goal");
+                out.println(row("", "target", "status", "value", "goal"));
                 for (Scorecard.Target t : s.targets()) {
-                    out.printf("%-5s %-44s %-10s %-22s %s%n", t.id(), cut(text(t.label()), 44), t.status(),
-                            cut(t.value(), 22), t.goal());
+                    out.println(row(t.id(), text(t.label()), t.status(), t.value(), t.goal()));
                 }
             } else {
                 Scorecard.County s = platform.reports().countyScorecard(county, asOf);
                 out.printf("%s %s — %s, as of %s%n%n", s.county(), english ? s.nameEn() : s.name(), s.planId(), s.asOf());
-                out.printf("%-5s %-44s %-10s %-22s %-10s %s%n", "", "target", "status", "county", "city", "goal");
+                out.println(row("", "target", "status", "county", "city", "goal"));
                 for (Scorecard.CountyTarget t : s.targets()) {
-                    out.printf("%-5s %-44s %-10s %-22s %-10s %s%n", t.id(), cut(text(t.label()), 44),
-                            t.status() == null ? "—" : t.status(), cut(t.value(), 22), t.cityStatus(), t.goal());
+                    out.println(row(t.id(), text(t.label()), t.status() == null ? "—" : t.status(), t.value(),
+                            t.cityStatus(), t.goal()));
                 }
             }
         }
@@ -55,10 +54,37 @@ final class ScorecardCommand implements Callable<Integer> {
         return t == null ? "" : english && t.en() != null ? t.en() : t.zh();
     }
 
-    private static String cut(String s, int max) {
-        if (s == null) {
-            return "—";
+    private static final int[] WIDTHS = {5, 44, 10, 22, 10};
+
+    /** Columns padded by display width: a Chinese character takes two columns of a terminal. */
+    private static String row(String... cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i] == null ? "—" : cells[i];
+            if (i < cells.length - 1) {
+                int width = WIDTHS[Math.min(i, WIDTHS.length - 1)];
+                cell = fit(cell, width);
+                line.append(cell).append(" ".repeat(Math.max(0, width - displayWidth(cell)) + 1));
+            } else {
+                line.append(cell);
+            }
         }
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return line.toString();
+    }
+
+    private static String fit(String s, int width) {
+        if (displayWidth(s) <= width) {
+            return s;
+        }
+        StringBuilder cut = new StringBuilder();
+        for (int i = 0; i < s.length() && displayWidth(cut.toString()) + displayWidth(String.valueOf(s.charAt(i))) < width; i++) {
+            cut.append(s.charAt(i));
+        }
+        return cut.append('…').toString();
+    }
+
+    static int displayWidth(String s) {
+        return s.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1).sum();
     }
 }
