@@ -64,6 +64,11 @@ public final class PlatformClient implements AutoCloseable {
             Objects.requireNonNull(readTimeout, "readTimeout");
         }
 
+        /** With the default read timeout (30 s). */
+        public Settings(int maxAttempts, Duration initialBackoff, Duration maxRetryAfter, Duration breakerOpenFor) {
+            this(maxAttempts, initialBackoff, maxRetryAfter, breakerOpenFor, Duration.ofSeconds(30));
+        }
+
         public static Settings defaults() {
             return new Settings(5, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30));
         }

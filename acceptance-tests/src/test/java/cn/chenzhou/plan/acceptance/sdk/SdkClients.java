@@ -29,7 +29,7 @@ final class SdkClients {
 
     /** A valid unified social credit code of an enterprise registered in {@code division}, new for each call. */
     static String newCreditCode(String division) {
-        StringBuilder body = new StringBuilder("91").append(division).append("TS");
+        StringBuilder body = new StringBuilder("91").append(division).append("TK");
         String random = UUID.randomUUID().toString().replace("-", "");
         for (int i = 0; body.length() < 17; i++) {
             body.append(ALPHABET.charAt(Character.digit(random.charAt(i), 16) % ALPHABET.length()));
