@@ -218,6 +218,14 @@ final class Reconciliation {
         if (readModel.path("deadLettered").asLong() != 0) {
             discrepancies.add("reporting dead-lettered " + readModel.path("deadLettered").asLong() + " events");
         }
+        for (String aggregate : List.of("special-fund-2014")) {
+            long onTopic = sequences.getOrDefault("funding.events/" + aggregate, Set.of()).stream()
+                    .mapToLong(Long::longValue).max().orElse(0);
+            long applied = viewer.get("/api/reports/read-model/aggregates/funding.events/" + aggregate).path("sequence").asLong();
+            if (applied != onTopic) {
+                discrepancies.add("reporting applied " + aggregate + " up to sequence " + applied + "; the topic holds " + onTopic);
+            }
+        }
         for (JsonNode year : viewer.get("/api/reports/funding").path("specialFund")) {
             if (year.path("year").asInt() == 2014) {
                 long allocated = Money.parseYuan(year.path("allocated").asString()).fen();
