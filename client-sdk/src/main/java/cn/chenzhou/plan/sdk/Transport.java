@@ -65,12 +65,24 @@ final class Transport {
                 .retryOnException(e -> e instanceof TransientFailure)
                 .intervalBiFunction((attempt, outcome) -> wait(attempt, outcome.isLeft() ? outcome.getLeft() : null))
                 .build());
-        Supplier<byte[]> attempt = () -> once(method, path, payload, key);
+        java.util.concurrent.atomic.AtomicReference<TransientFailure> lastSent = new java.util.concurrent.atomic.AtomicReference<>();
+        Supplier<byte[]> attempt = () -> {
+            try {
+                return once(method, path, payload, key);
+            } catch (TransientFailure failure) {
+                lastSent.set(failure);
+                throw failure;
+            }
+        };
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
         } catch (TransientFailure e) {
             throw e.failure();
         } catch (CallNotPermittedException e) {
+            if (lastSent.get() != null) {
+                // an earlier attempt did reach the platform: the command may have been applied — say what it answered
+                throw lastSent.get().failure();
+            }
             throw new PlatformApiException.Unavailable(new Problem("urn:cn.chenzhou.plan:problem:circuit-open",
                     "Service Unavailable", 503, serviceOf(path) + " failed repeatedly; the client's circuit breaker is open"
                     + " for " + settings.breakerOpenFor().toSeconds() + " s", null, List.of(), Map.of()));

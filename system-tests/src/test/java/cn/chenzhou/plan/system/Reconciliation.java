@@ -189,8 +189,15 @@ final class Reconciliation {
                         duplicateDeliveries++;
                         continue;
                     }
-                    sequences.computeIfAbsent(record.topic() + "/" + header(record, "ce_subject"), k -> new HashSet<>())
-                            .add(Long.parseLong(header(record, "ce_sequence")));
+                    String aggregate = record.topic() + "/" + header(record, "ce_subject");
+                    long sequence = Long.parseLong(header(record, "ce_sequence"));
+                    Set<Long> seenOfAggregate = sequences.computeIfAbsent(aggregate, k -> new HashSet<>());
+                    long highest = seenOfAggregate.stream().mapToLong(Long::longValue).max().orElse(0);
+                    if (sequence < highest) {
+                        discrepancies.add(aggregate + ": event " + sequence + " first appears after event " + highest
+                                + " (offset " + record.offset() + "): readers that skip older sequences would lose it");
+                    }
+                    seenOfAggregate.add(sequence);
                     typeCounts.merge(header(record, "ce_type"), 1, Integer::sum);
                 }
             }
