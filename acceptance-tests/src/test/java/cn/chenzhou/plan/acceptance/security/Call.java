@@ -89,7 +89,8 @@ public record Call(String method, String path, List<Map.Entry<String, String>> h
                 .map(h -> h.getKey() + ": " + (h.getKey().equalsIgnoreCase("Authorization") ? "Bearer …"
                         : h.getValue().length() > 80 ? h.getValue().substring(0, 80) + "… (" + h.getValue().length() + " chars)" : h.getValue()))
                 .toList();
-        return method + " " + path + (shownHeaders.isEmpty() ? "" : " " + shownHeaders) + (shown.isEmpty() ? "" : " " + shown);
+        String shownPath = path.length() > 160 ? path.substring(0, 160) + "… (" + path.length() + " chars)" : path;
+        return method + " " + shownPath + (shownHeaders.isEmpty() ? "" : " " + shownHeaders) + (shown.isEmpty() ? "" : " " + shown);
     }
 
     /** The answer: status (-1 when the connection failed), headers, body. */

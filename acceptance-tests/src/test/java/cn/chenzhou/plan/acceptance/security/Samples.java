@@ -49,7 +49,7 @@ public final class Samples {
             throw new IllegalArgumentException("no sample body " + name);
         }
         Map<String, Object> values = new HashMap<>(vars);
-        return (ObjectNode) fill(sample, values);
+        return (ObjectNode) fillNode(sample, values);
     }
 
     /** Fills {@code ${name}} in a text (a path) from {@code vars}. */
@@ -63,15 +63,20 @@ public final class Samples {
         return out.toString();
     }
 
-    private static JsonNode fill(JsonNode node, Map<String, Object> values) {
+    /** Fills the variables in any JSON value (a corpus case's replacement value, say). */
+    public static JsonNode fill(JsonNode node, Map<String, Object> vars) {
+        return fillNode(node, new HashMap<>(vars));
+    }
+
+    private static JsonNode fillNode(JsonNode node, Map<String, Object> values) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(e -> copy.set(e.getKey(), fill(e.getValue(), values)));
+            node.properties().forEach(e -> copy.set(e.getKey(), fillNode(e.getValue(), values)));
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(n -> copy.add(fill(n, values)));
+            node.forEach(n -> copy.add(fillNode(n, values)));
             return copy;
         }
         if (node.isString()) {
@@ -105,6 +110,7 @@ public final class Samples {
             case "code" -> "MX" + RUN + "_" + COUNTER.incrementAndGet();
             case "amount" -> (3_000_000 + COUNTER.incrementAndGet()) + "." + String.format("%02d", COUNTER.get() % 100);
             case "today" -> today().toString();
+            case "tomorrow" -> today().plusDays(1).toString();
             default -> throw new IllegalArgumentException("no value for ${" + name + "} among " + values.keySet());
         };
         values.put(name, fresh);
