@@ -38,6 +38,9 @@ final class PlatformContainers implements AutoCloseable {
     final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
     private final Map<String, List<String>> aliases = new LinkedHashMap<>();
     private final int kafkaExternalPort = FreePorts.next();
+    // the clients' entry points keep their host ports across a kill and restart
+    private final int gatewayPort = FreePorts.next();
+    private final int authPort = FreePorts.next();
     private Path secretsFile;
     private Properties secrets;
 
@@ -127,8 +130,9 @@ final class PlatformContainers implements AutoCloseable {
     }
 
     private GenericContainer<?> service(String module, String alias, int port, Map<String, String> own) {
-        GenericContainer<?> container = new GenericContainer<>(images.service(module))
-                .withNetwork(network).withNetworkAliases(alias)
+        int fixedHostPort = alias.equals("gateway") ? gatewayPort : alias.equals("auth-server") ? authPort : 0;
+        GenericContainer<?> container = new ServiceContainer(images.service(module), fixedHostPort, port);
+        container.withNetwork(network).withNetworkAliases(alias)
                 .withCopyFileToContainer(MountableFile.forHostPath(secretsFile, 0644), SECRETS)
                 .withEnv("SERVER_PORT", String.valueOf(port))
                 .withEnv("JAVA_OPTS", JAVA_OPTS)
@@ -142,17 +146,26 @@ final class PlatformContainers implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/actuator/health").forPort(port).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(4)));
         containers.put(alias, container);
-        aliases.put(alias, module.equals("funding-service") ? List.of(alias) : List.of(alias));
+        aliases.put(alias, List.of(alias));
         return container;
     }
 
+    /** A service's container; optionally on a fixed host port, which a restart keeps. */
+    private static final class ServiceContainer extends GenericContainer<ServiceContainer> {
+        ServiceContainer(java.util.concurrent.Future<String> image, int hostPort, int port) {
+            super(image);
+            if (hostPort > 0) {
+                addFixedExposedPort(hostPort, port);
+            }
+        }
+    }
+
     String gateway() {
-        GenericContainer<?> gateway = containers.get("gateway");
-        return "http://localhost:" + gateway.getMappedPort(8080);
+        return "http://localhost:" + gatewayPort;
     }
 
     String authorizationServer() {
-        return "http://localhost:" + containers.get("auth-server").getMappedPort(9000);
+        return "http://localhost:" + authPort;
     }
 
     String kafkaBootstrap() {

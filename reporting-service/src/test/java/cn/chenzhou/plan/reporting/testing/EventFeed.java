@@ -1,0 +1,114 @@
+package cn.chenzhou.plan.reporting.testing;
+
+import cn.chenzhou.plan.contracts.EventType;
+import cn.chenzhou.plan.contracts.Topics;
+import cn.chenzhou.plan.stack.SharedInfrastructure;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes events to the real broker as the other services would: CloudEvents in the Kafka binary binding, keyed by
+ * aggregate id, each aggregate's events numbered 1, 2, … in {@code ce_sequence}. Each test class uses topics of its own
+ * (a prefix before the usual names) so that the histories of different classes never mix in one JVM's broker.
+ */
+public final class EventFeed implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final String prefix;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, Long> lastSequence = new LinkedHashMap<>();
+    private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+
+    public EventFeed(String prefix) {
+        this.prefix = prefix;
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "linger.ms", 0), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The topics of a prefix, created with 3 partitions, and the property that points reporting at them. The alert
+     * topic is created too, with the partitions the service would give it, so a probe made now sees every partition.
+     */
+    public static void register(DynamicPropertyRegistry registry, String prefix) {
+        List<String> topics = List.of(prefix + "." + Topics.PROJECTS, prefix + "." + Topics.FUNDING, prefix + "." + Topics.REGISTRY);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers()))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> wanted = new ArrayList<>(topics);
+            wanted.add(Topics.ALERTS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create test topics", e);
+        }
+        registry.add("reporting.topics", () -> String.join(",", topics));
+    }
+
+    public String topic(EventType type) {
+        return prefix + "." + type.topic();
+    }
+
+    /** Publishes the next event of an aggregate; returns the record (to send again as a duplicate). */
+    public ProducerRecord<String, byte[]> publish(EventType type, String aggregateId, String county, Object data) {
+        long sequence = sequences.merge(topic(type) + "/" + aggregateId, 1L, Long::sum);
+        ProducerRecord<String, byte[]> record = record(type, aggregateId, county, sequence, JSON.writeValueAsBytes(data));
+        send(record);
+        lastSequence.put(topic(type) + "/" + aggregateId, sequence);
+        return record;
+    }
+
+    /** A record with any sequence and raw data, for poison and out-of-order cases. */
+    public ProducerRecord<String, byte[]> record(EventType type, String aggregateId, String county, long sequence, byte[] data) {
+        return KafkaMessageFactory.<String>createWriter(topic(type), aggregateId).writeBinary(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/test-feed")).withType(type.type())
+                .withSubject(aggregateId).withTime(OffsetDateTime.now()).withDataSchema(URI.create(type.dataSchema()))
+                .withDataContentType("application/json")
+                .withExtension("county", county).withExtension("actor", "test-feed").withExtension("sequence", sequence)
+                .withData(data).build());
+    }
+
+    public void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+            sent.add(record);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish", e);
+        }
+    }
+
+    /** Every record sent so far, in order. */
+    public List<ProducerRecord<String, byte[]>> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** Each aggregate published to ({@code <topic>/<id>}) with the sequence of its last event. */
+    public Map<String, Long> lastSequences() {
+        return Map.copyOf(lastSequence);
+    }
+
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
