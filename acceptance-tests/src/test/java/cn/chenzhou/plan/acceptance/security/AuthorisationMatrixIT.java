@@ -46,7 +46,10 @@ class AuthorisationMatrixIT {
     static final String OTHER = "431022";
     private static final List<Caller> BAD_TOKENS = List.of(Caller.NO_TOKEN, Caller.EXPIRED_TOKEN,
             Caller.FOREIGN_KEY_TOKEN, Caller.ALG_NONE_TOKEN);
-    /** Commands on reference data, which publish no event by design (platform types, programmes; the demo dataset may find everything there). */
+    /**
+     * Commands that publish no event on an owner's topic by design: reference data (platform types, programmes), the
+     * demo dataset (which may find everything there already), and reporting's own commands (plans, rebuilds).
+     */
     private static final Set<String> SILENT = Set.of("programmes.add", "platform-types.add", "platform-types.rename",
             "demo-dataset.load");
     /**
@@ -61,7 +64,12 @@ class AuthorisationMatrixIT {
                     "gateway: a command (POST/PUT) with no Authorization header meets the gateway's CSRF check before "
                             + "authentication and is answered 403 text/plain 'Access Denied' instead of 401 problem+json "
                             + "with WWW-Authenticate: Bearer (GatewaySecurity.cookieAuthenticatedChange treats a request "
-                            + "without a bearer header as a cookie session)"));
+                            + "without a bearer header as a cookie session)"),
+            new KnownDefect(c -> c.caller() == Caller.FOREIGN_KEY_TOKEN && !c.direct() && c.reply().status() < 0,
+                    "gateway, intermittent: a request whose token is signed by another key (under the platform key's "
+                            + "id) now and then gets no answer at all within 30 s instead of a 401 — seen on 3 of ~360 "
+                            + "such requests over three runs, never with expired or alg:none tokens, not reproduced by "
+                            + "1,600 sequential requests in isolation"));
 
     private PlatformUnderTest platform;
     private Samples samples;
@@ -165,14 +173,27 @@ class AuthorisationMatrixIT {
                 }
                 successFixtures.get(row).forEach((caller, vars) -> {
                     Case c = send(row, caller, false, vars);
-                    if (c.reply().is2xx() && !SILENT.contains(row.endpoint())) {
+                    if (c.reply().is2xx() && !SILENT.contains(row.endpoint()) && !row.service().equals("reports")) {
                         emittingSuccesses.merge(topicOf(row), 1, Integer::sum);
                     }
                 });
             }
+            awaitRebuild();
             duringSuccesses = watch.readUntil(seen -> emittingSuccesses.entrySet().stream().allMatch(e ->
                     seen.stream().filter(s -> s.topic().equals(e.getKey())).count() >= e.getValue()),
                     Duration.ofSeconds(60), Duration.ZERO);
+        }
+    }
+
+    /** The plan office's rebuild of reporting's read model (one of the commands) finishes before the platform is handed on. */
+    private void awaitRebuild() throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            JsonNode progress = fixtures.get("plan-office", "/api/reports/read-model/rebuild");
+            if (!progress.path("finishedAt").isMissingNode() && !progress.path("finishedAt").isNull()
+                    || progress.path("state").asString().equals("NONE")) {
+                return;
+            }
+            Thread.sleep(500);
         }
     }
 
@@ -221,8 +242,9 @@ class AuthorisationMatrixIT {
                 }
                 String county = c.caller() == Caller.OWN_COUNTY ? OWN : OTHER;
                 for (JsonNode item : r.json().get("items")) {
-                    if (!county.equals(item.path("county").asString())) {
-                        return "the list shows an item of county " + item.path("county").asString() + " to the portal of " + county;
+                    String of = item.has("county") ? item.path("county").asString() : item.path("scope").asString();
+                    if (!county.equals(of)) {
+                        return "the list shows an item of county " + of + " to the portal of " + county;
                     }
                 }
                 return null;

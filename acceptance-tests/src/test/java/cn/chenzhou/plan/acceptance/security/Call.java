@@ -70,9 +70,13 @@ public record Call(String method, String path, List<Map.Entry<String, String>> h
                 .method(method, publisher);
         headers.forEach(h -> request.header(h.getKey(), h.getValue()));
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().map(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            try (java.io.InputStream in = response.body()) {
+                // an event stream never ends: its status and headers are the answer
+                String text = type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new Reply(response.statusCode(), response.headers().map(), text);
+            }
         } catch (java.io.IOException e) {
             return new Reply(-1, Map.of(), "no answer: " + e);
         } catch (InterruptedException e) {

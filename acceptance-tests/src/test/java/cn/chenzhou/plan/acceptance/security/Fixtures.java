@@ -110,6 +110,16 @@ public final class Fixtures {
                 v.put("id", recorded.get("id").asString());
                 v.put("revision", recorded.get("revision").asInt() + 1);
             }
+            case "plan:active" -> v.put("id", get("plan-office", "/api/reports/plans/active").get("id").asString());
+            case "plan:new" -> {
+                // the plan in force, copied under a new id: a plan the bureau could load
+                tools.jackson.databind.node.ObjectNode plan = (tools.jackson.databind.node.ObjectNode) get("plan-office", "/api/reports/plans/active");
+                String id = "plan-mx-" + Samples.fill("${uniq}", Map.of()).toLowerCase();
+                plan.put("id", id);
+                v.put("planId", id);
+                v.put("plan", plan);
+            }
+            case "indicator" -> v.put("code", get("viewer", "/api/reports/indicators").get(0).get("code").asString());
             default -> throw new IllegalArgumentException("no fixture kind " + kind);
         }
         return v;

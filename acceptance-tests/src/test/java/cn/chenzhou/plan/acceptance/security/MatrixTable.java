@@ -25,7 +25,7 @@ public final class MatrixTable {
         }
 
         public String service() {
-            return path.split("[/?]")[2];
+            return path.startsWith("/api/") ? path.split("[/?]")[2] : "reports";
         }
 
         /** The callers that must succeed. */
