@@ -55,8 +55,12 @@ public record Call(String method, String path, List<Map.Entry<String, String>> h
         return new Call(method, path, headers, body, chunked);
     }
 
-    /** Sends it to {@code base} (the gateway, or a service directly). */
+    /** Sends it to {@code base} (the gateway, or a service directly), waiting at most 30 s for the answer. */
     public Reply send(HttpClient http, String base) {
+        return send(http, base, Duration.ofSeconds(30));
+    }
+
+    public Reply send(HttpClient http, String base, Duration timeout) {
         HttpRequest.BodyPublisher publisher;
         if (body == null) {
             publisher = HttpRequest.BodyPublishers.noBody();
@@ -66,7 +70,7 @@ public record Call(String method, String path, List<Map.Entry<String, String>> h
             publisher = HttpRequest.BodyPublishers.ofByteArray(body);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, publisher);
         headers.forEach(h -> request.header(h.getKey(), h.getValue()));
         try {
