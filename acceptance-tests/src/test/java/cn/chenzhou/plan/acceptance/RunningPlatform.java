@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform started exactly as {@code ./platform up} starts it — the launcher jar as its own process, every
  * service a JVM of its own — on free ports and in a fresh data directory, so it runs beside a developer's stack.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path dataDir;
@@ -46,7 +46,7 @@ final class RunningPlatform implements AutoCloseable {
      * One platform for every acceptance test class of this JVM, started on first use and stopped at exit; generous
      * rate limits except for {@link #RATE_LIMITED_CLIENT}.
      */
-    static synchronized RunningPlatform shared() throws Exception {
+    public static synchronized RunningPlatform shared() throws Exception {
         if (shared == null) {
             shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
                     Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5"));
@@ -132,11 +132,11 @@ final class RunningPlatform implements AutoCloseable {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
     }
 
-    int port(String name) {
+    public int port(String name) {
         return ports.get(name);
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
