@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,7 +94,17 @@ final class Transport {
                 .intervalBiFunction((attempts, outcome) -> policy.waitBefore(attempts,
                         outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t ? t.retryAfter() : null).toMillis())
                 .build());
-        Supplier<Reply> attempt = () -> once(method, path, payload, key, requestId);
+        // the last failure of an attempt that reached the platform: if the breaker opens in the middle of the
+        // retries, the caller learns what the platform said — the command may have been applied — not "circuit open"
+        AtomicReference<TransientFailure> lastSent = new AtomicReference<>();
+        Supplier<Reply> attempt = () -> {
+            try {
+                return once(method, path, payload, key, requestId);
+            } catch (TransientFailure failure) {
+                lastSent.set(failure);
+                throw failure;
+            }
+        };
         try {
             Reply reply = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
             listener.answered(method, path, reply.status(), reply.replayed());
@@ -101,6 +112,9 @@ final class Transport {
         } catch (TransientFailure e) {
             throw e.failure();
         } catch (CallNotPermittedException e) {
+            if (lastSent.get() != null) {
+                throw lastSent.get().failure();
+            }
             throw new PlatformApiException.Unavailable(Problem.local("circuit-open", "Service Unavailable", 503,
                     service + " failed repeatedly; this client's circuit breaker for it is open and lets a call"
                             + " through again after " + settings.breakerOpenFor().toSeconds() + " s"));

@@ -87,6 +87,14 @@ class FaultSuiteIT {
             Path file = Path.of("target", "fault-suite-report.txt");
             Files.createDirectories(file.getParent());
             Files.writeString(file, report);
+            if (!reconciliation.discrepancies.isEmpty()) {
+                for (var entry : platform.containers.entrySet()) {
+                    String warnings = entry.getValue().getLogs().lines()
+                            .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("Exception"))
+                            .collect(java.util.stream.Collectors.joining("\n"));
+                    Files.writeString(Path.of("target", "fault-suite-" + entry.getKey() + "-warnings.log"), warnings);
+                }
+            }
 
             assertThat(reconciliation.discrepancies).as(report).isEmpty();
             long accepted = outcomes.stream().filter(o -> o.status() == LoadGenerator.Status.ACCEPTED).count();

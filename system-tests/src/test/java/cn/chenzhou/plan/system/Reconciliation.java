@@ -189,8 +189,15 @@ final class Reconciliation {
                         duplicateDeliveries++;
                         continue;
                     }
-                    sequences.computeIfAbsent(record.topic() + "/" + header(record, "ce_subject"), k -> new HashSet<>())
-                            .add(Long.parseLong(header(record, "ce_sequence")));
+                    String aggregate = record.topic() + "/" + header(record, "ce_subject");
+                    long sequence = Long.parseLong(header(record, "ce_sequence"));
+                    Set<Long> seenOfAggregate = sequences.computeIfAbsent(aggregate, k -> new HashSet<>());
+                    long highest = seenOfAggregate.stream().mapToLong(Long::longValue).max().orElse(0);
+                    if (sequence < highest) {
+                        discrepancies.add(aggregate + ": event " + sequence + " first appears after event " + highest
+                                + " (offset " + record.offset() + "): readers that skip older sequences would lose it");
+                    }
+                    seenOfAggregate.add(sequence);
                     typeCounts.merge(header(record, "ce_type"), 1, Integer::sum);
                 }
             }
@@ -217,6 +224,14 @@ final class Reconciliation {
         }
         if (readModel.path("deadLettered").asLong() != 0) {
             discrepancies.add("reporting dead-lettered " + readModel.path("deadLettered").asLong() + " events");
+        }
+        for (String aggregate : List.of("special-fund-2014")) {
+            long onTopic = sequences.getOrDefault("funding.events/" + aggregate, Set.of()).stream()
+                    .mapToLong(Long::longValue).max().orElse(0);
+            long applied = viewer.get("/api/reports/read-model/aggregates/funding.events/" + aggregate).path("sequence").asLong();
+            if (applied != onTopic) {
+                discrepancies.add("reporting applied " + aggregate + " up to sequence " + applied + "; the topic holds " + onTopic);
+            }
         }
         for (JsonNode year : viewer.get("/api/reports/funding").path("specialFund")) {
             if (year.path("year").asInt() == 2014) {

@@ -42,7 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 256;
+    private static final int BATCH = 64;
     static final long LEASE_SECONDS = 10;
     static final String LEASE = "_relayLease";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -98,7 +98,45 @@ public final class OutboxRelay implements SmartLifecycle {
     private int relayCollection(String collection) {
         var raw = mongo.getCollection(collection);
         int sent = 0;
-        for (int i = 0; i < BATCH; i++) {
+        while (true) {
+            List<Leased> leased = lease(raw);
+            if (leased.isEmpty()) {
+                return sent;
+            }
+            publishInRounds(leased);
+            for (Leased doc : leased) {
+                raw.updateOne(Filters.eq("_id", doc.id), Updates.combine(
+                        Updates.pull(OUTBOX, Filters.in("id", doc.acknowledged)), Updates.unset(LEASE)));
+                raw.updateOne(Filters.and(Filters.eq("_id", doc.id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
+                sent += doc.acknowledged.size();
+            }
+            List<String> incomplete = leased.stream().filter(d -> d.acknowledged.size() < d.entries.size())
+                    .map(d -> collection + "/" + d.id).toList();
+            if (!incomplete.isEmpty()) {
+                throw new IllegalStateException("broker did not acknowledge every event of " + incomplete);
+            }
+            if (leased.size() < BATCH) {
+                return sent;
+            }
+        }
+    }
+
+    /** A document whose outbox this relay leased: its entries in order, and those the broker acknowledged. */
+    private static final class Leased {
+        final Object id;
+        final List<OutboxEntry> entries;
+        final List<String> acknowledged = new ArrayList<>();
+        boolean failed;
+
+        Leased(Object id, List<OutboxEntry> entries) {
+            this.id = id;
+            this.entries = entries;
+        }
+    }
+
+    private List<Leased> lease(com.mongodb.client.MongoCollection<Document> raw) {
+        List<Leased> leased = new ArrayList<>();
+        while (leased.size() < BATCH) {
             Date now = new Date();
             Document doc = raw.findOneAndUpdate(
                     Filters.and(Filters.eq(PENDING, true),
@@ -106,49 +144,56 @@ public final class OutboxRelay implements SmartLifecycle {
                     Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)),
                     new FindOneAndUpdateOptions().projection(Projections.include(OUTBOX)).returnDocument(ReturnDocument.AFTER));
             if (doc == null) {
-                return sent;
+                break;
             }
-            List<OutboxEntry> entries = doc.getList(OUTBOX, Document.class, List.of()).stream()
-                    .map(OutboxEntry::fromDocument)
-                    .toList();
-            List<String> acknowledged = publishInOrder(entries);
-            Object id = doc.get("_id");
-            raw.updateOne(Filters.eq("_id", id), Updates.combine(
-                    Updates.pull(OUTBOX, Filters.in("id", acknowledged)), Updates.unset(LEASE)));
-            raw.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
-            sent += acknowledged.size();
-            if (acknowledged.size() < entries.size()) {
-                throw new IllegalStateException("broker did not acknowledge every event of " + collection + "/" + id);
-            }
+            leased.add(new Leased(doc.get("_id"), doc.getList(OUTBOX, Document.class, List.of()).stream()
+                    .map(OutboxEntry::fromDocument).toList()));
         }
-        return sent;
+        return leased;
     }
 
-    /** Sends the entries, then waits for each acknowledgement; returns the ids acknowledged, a prefix in order. */
-    private List<String> publishInOrder(List<OutboxEntry> entries) {
-        List<Future<RecordMetadata>> futures = new ArrayList<>(entries.size());
-        List<String> acknowledged = new ArrayList<>(entries.size());
-        try {
-            for (OutboxEntry entry : entries) {
-                futures.add(producer.send(codec.toRecord(entry)));
+    /**
+     * Publishes the leased documents' events so that an aggregate's events reach the topic in their order even when
+     * the broker fails some requests: round n sends the n-th pending event of every document still in good standing,
+     * then waits for each acknowledgement. An event is never sent before the one before it was acknowledged — with
+     * everything sent at once, a failed batch could be followed by a delivered later one (the producer starts a new
+     * epoch after a batch expires), putting an aggregate's events out of order for its readers.
+     */
+    private void publishInRounds(List<Leased> leased) {
+        for (int round = 0; ; round++) {
+            List<Leased> inRound = new ArrayList<>();
+            List<Future<RecordMetadata>> futures = new ArrayList<>();
+            for (Leased doc : leased) {
+                if (doc.failed || round >= doc.entries.size()) {
+                    continue;
+                }
+                try {
+                    futures.add(producer.send(codec.toRecord(doc.entries.get(round))));
+                    inRound.add(doc);
+                } catch (RuntimeException e) {
+                    log.warn("could not hand an event to the Kafka producer: {}", e.toString());
+                    doc.failed = true;
+                }
             }
-        } catch (RuntimeException e) {
-            log.warn("could not hand events to the Kafka producer: {}", e.toString());
-        }
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get(30, TimeUnit.SECONDS);
-                acknowledged.add(entries.get(i).id());
-                published.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.warn("event {} not acknowledged by Kafka: {}", entries.get(i).id(), e.toString());
-                break;
+            if (inRound.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < inRound.size(); i++) {
+                Leased doc = inRound.get(i);
+                OutboxEntry entry = doc.entries.get(round);
+                try {
+                    futures.get(i).get(30, TimeUnit.SECONDS);
+                    doc.acknowledged.add(entry.id());
+                    published.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    doc.failed = true;
+                } catch (Exception e) {
+                    log.warn("event {} not acknowledged by Kafka: {}", entry.id(), e.toString());
+                    doc.failed = true;
+                }
             }
         }
-        return acknowledged;
     }
 
     private void loop() {
