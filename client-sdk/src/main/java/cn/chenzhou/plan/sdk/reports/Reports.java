@@ -96,11 +96,20 @@ public final class Reports {
 
     /** Plan office: load (or replace) a plan document; {@code activate} puts it in force at once. */
     public PlanSummary loadPlan(String planId, JsonNode plan, boolean activate) {
-        return platform.put(Query.of().with("activate", activate).on(BASE + "/plans/" + planId), plan, null, PlanSummary.class);
+        return loadPlan(planId, plan, activate, null);
+    }
+
+    public PlanSummary loadPlan(String planId, JsonNode plan, boolean activate, String idempotencyKey) {
+        return platform.put(Query.of().with("activate", activate).on(BASE + "/plans/" + planId), plan, idempotencyKey,
+                PlanSummary.class);
     }
 
     public PlanSummary activatePlan(String planId) {
-        return platform.post(BASE + "/plans/" + planId + "/activation", null, null, PlanSummary.class);
+        return activatePlan(planId, null);
+    }
+
+    public PlanSummary activatePlan(String planId, String idempotencyKey) {
+        return platform.post(BASE + "/plans/" + planId + "/activation", null, idempotencyKey, PlanSummary.class);
     }
 
     // ---- the read model (operations) ----
@@ -111,7 +120,11 @@ public final class Reports {
 
     /** Plan office: rebuild the read model from every topic's beginning; follow it with {@link #rebuildProgress()}. */
     public Rebuild rebuildReadModel() {
-        return platform.post(BASE + "/read-model/rebuild", null, null, Rebuild.class);
+        return rebuildReadModel(null);
+    }
+
+    public Rebuild rebuildReadModel(String idempotencyKey) {
+        return platform.post(BASE + "/read-model/rebuild", null, idempotencyKey, Rebuild.class);
     }
 
     public Rebuild rebuildProgress() {
