@@ -88,8 +88,10 @@ final class LoadGenerator implements AutoCloseable {
             outcome = new Outcome(principal, kind, key, Status.ACCEPTED, answer.path("id").asString(null), null);
         } catch (PlatformApiException e) {
             boolean applied = e.problem().shortType().equals("command-already-applied");
+            boolean stillRunning = e.problem().shortType().equals("idempotency-key-in-progress");
             Status status = applied ? Status.ACCEPTED
                     : e.problem().shortType().equals("circuit-open") ? Status.NOT_SENT
+                    : stillRunning ? Status.UNCERTAIN
                     : e.status() >= 500 || e.status() == 429 || e.status() == 401 ? Status.UNCERTAIN : Status.REFUSED;
             outcome = new Outcome(principal, kind, key, status, (String) e.problem().extensions().get("id"), e.getMessage());
         } catch (RuntimeException e) {
