@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform started exactly as {@code ./platform up} starts it — the launcher jar as its own process, every
  * service a JVM of its own — on free ports and in a fresh data directory, so it runs beside a developer's stack.
+ * Without the demo plan unless asked for ({@code PLATFORM_DEMO=true}); the shared platform has it.
  */
 public final class RunningPlatform implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,18 +40,21 @@ public final class RunningPlatform implements AutoCloseable {
     private final Thread reader;
 
     /** The client whose gateway budget is tiny (5 requests a second) on the shared platform, to meet a 429 on purpose. */
-    static final String RATE_LIMITED_CLIENT = "county-431028";
+    public static final String RATE_LIMITED_CLIENT = "county-431028";
     private static RunningPlatform shared;
 
     /**
      * One platform for every acceptance test class of this JVM, started on first use and stopped at exit; generous
-     * rate limits except for {@link #RATE_LIMITED_CLIENT}.
+     * rate limits except for {@link #RATE_LIMITED_CLIENT}; the demo plan loaded before READY, as on a first
+     * {@code ./platform up}.
      */
     public static synchronized RunningPlatform shared() throws Exception {
         if (shared == null) {
             shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
-                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5"));
-            shared.awaitReady(Duration.ofSeconds(240));
+                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5",
+                            "PLATFORM_DEMO", "true"));
+            // the start (~1 min) and the demo plan's load (~1 min) on 2 busy cores
+            shared.awaitReady(Duration.ofSeconds(480));
             RunningPlatform started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -80,6 +84,7 @@ public final class RunningPlatform implements AutoCloseable {
                 "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up")
                 .redirectErrorStream(true);
         ports.forEach((k, v) -> builder.environment().put(k, String.valueOf(v)));
+        builder.environment().put("PLATFORM_DEMO", "false");
         builder.environment().putAll(environment);
         builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
         launcher = builder.start();
@@ -109,18 +114,18 @@ public final class RunningPlatform implements AutoCloseable {
         return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
     }
 
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
     }
 
-    String authorizationServer() {
+    public String authorizationServer() {
         return "http://localhost:" + ports.get("AUTH_PORT");
     }
 
     /** The secret of one of the platform's clients, from the secrets file the launcher generated. */
-    String secret(String clientId) throws IOException {
+    public String secret(String clientId) throws IOException {
         Properties secrets = new Properties();
         try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
             secrets.load(in);
@@ -128,7 +133,7 @@ public final class RunningPlatform implements AutoCloseable {
         return secrets.getProperty("client." + clientId + ".secret");
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
     }
 
@@ -140,12 +145,12 @@ public final class RunningPlatform implements AutoCloseable {
         return dataDir;
     }
 
-    long launcherPid() {
+    public long launcherPid() {
         return launcher.pid();
     }
 
     /** A client-credentials token for one of the platform's clients, from its authorization server. */
-    String token(String clientId) throws Exception {
+    public String token(String clientId) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret(clientId))
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
