@@ -45,16 +45,17 @@ public final class RunningPlatform implements AutoCloseable {
 
     /**
      * One platform for every acceptance test class of this JVM, started on first use and stopped at exit; generous
-     * rate limits except for {@link #RATE_LIMITED_CLIENT}; the demo plan loaded before READY, as on a first
-     * {@code ./platform up}.
+     * rate limits except for {@link #RATE_LIMITED_CLIENT}; with the demo plan loaded, as on a first
+     * {@code ./platform up} (which prints READY first, then loads it).
      */
     public static synchronized RunningPlatform shared() throws Exception {
         if (shared == null) {
             shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
                     Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5",
                             "PLATFORM_DEMO", "true"));
-            // the start (~1 min) and the demo plan's load (~1 min) on 2 busy cores
-            shared.awaitReady(Duration.ofSeconds(480));
+            // the start (~1 min), then the demo plan's load (~1 min) on 2 busy cores
+            shared.awaitReady(Duration.ofSeconds(240));
+            shared.awaitLine(cn.chenzhou.plan.stack.DemoDatasetStep.LOADED, Duration.ofSeconds(480));
             RunningPlatform started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -108,6 +109,21 @@ public final class RunningPlatform implements AutoCloseable {
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
+    }
+
+    /** Waits until the launcher printed this line (e.g. that the demo plan is loaded). */
+    void awaitLine(String line, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output().lines().anyMatch(line::equals)) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("launcher ended before printing '" + line + "':\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no '" + line + "' after " + timeout.toSeconds() + " s:\n" + output());
     }
 
     String awaitReady(Duration timeout) throws Exception {

@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * data, or where the demo was loaded or declined, never gets it (again). A load that fails leaves no record: the next
  * start tries again, and the load resumes where it stopped.
  */
-final class DemoDatasetStep {
+public final class DemoDatasetStep {
     static final String MARKER = "demo-dataset.properties";
+    /** The console line that says the demo plan is in: scripts and tests that need it wait for this line. */
+    public static final String LOADED = "demo dataset: loaded — the dashboard shows the demo plan";
     private final StackSettings settings;
     private final PrintStream out;
     private volatile Process loader;
@@ -66,6 +68,7 @@ final class DemoDatasetStep {
         int exit = load(jar);
         if (exit == 0) {
             record(marker, "loaded", "through the gateway by platform-cli load-demo");
+            out.println(LOADED);
         } else {
             out.println("demo dataset: not loaded (the loader ended with " + exit + "); the platform runs without it,"
                     + " the next start tries again, or run ./platform demo");

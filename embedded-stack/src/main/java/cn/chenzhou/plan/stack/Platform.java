@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * The embedded platform in one command.
  *
  * <pre>
- *   up [--no-demo]  Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM; on a new
- *           data directory, the demo plan loaded through the gateway; then "READY http://localhost:8080";
+ *   up [--no-demo]  Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM;
+ *           "READY http://localhost:8080" once all answer; then, on a new data directory, the demo plan loaded
+ *           through the gateway;
  *           Ctrl-C / SIGTERM stops everything
  *   kafka   only the Kafka broker (for a container, or beside services started by hand)
  *   mongo   only the MongoDB-wire server
@@ -142,12 +143,10 @@ public final class Platform {
         }, "platform-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
-        // READY comes after the demo plan: its promise is that the first look at the dashboard shows a living plan
-        // (the gateway answers long before: the demo is loaded through it)
+        // READY as soon as the gateway and every service answer; on a first start the demo plan then loads through
+        // the gateway — open the dashboard and watch the counties fill in, live
+        out.printf("READY %s%n", settings.url(settings.gatewayPort()));
         demo.runOnFirstStart(newDataDirectory);
-        if (!stopping) {
-            out.printf("READY %s%n", settings.url(settings.gatewayPort()));
-        }
         stopped.await();
     }
 

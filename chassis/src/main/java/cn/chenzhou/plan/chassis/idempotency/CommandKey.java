@@ -32,6 +32,20 @@ public final class CommandKey {
         return command != null && !command.written().contains(aggregate);
     }
 
+    /** The ids of the aggregates of one collection the current command has written so far. */
+    public static Set<String> writtenIn(String collection) {
+        Command command = CURRENT.get();
+        Set<String> ids = new HashSet<>();
+        if (command != null) {
+            for (String aggregate : command.written()) {
+                if (aggregate.startsWith(collection + "/")) {
+                    ids.add(aggregate.substring(collection.length() + 1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Notes a successful write of the aggregate by the current command. */
     public static void wrote(String aggregate) {
         Command command = CURRENT.get();

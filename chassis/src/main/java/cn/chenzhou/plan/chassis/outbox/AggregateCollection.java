@@ -76,7 +76,10 @@ public final class AggregateCollection<T> {
     public void insert(String id, T state, List<PendingEvent> events, String actor) {
         Optional<String> command = CommandKey.current();
         if (CommandKey.isFirstWriteOf(name + "/" + id)) {
-            Document earlier = raw().find(Filters.eq(COMMANDS, command.get())).projection(new Document("_id", 1)).first();
+            // an aggregate this very command created a moment ago carries the key too: that is not an earlier attempt
+            Document earlier = raw().find(Filters.and(Filters.eq(COMMANDS, command.get()),
+                            Filters.nin("_id", CommandKey.writtenIn(name))))
+                    .projection(new Document("_id", 1)).first();
             if (earlier != null) {
                 throw new CommandAlreadyAppliedException(name, earlier.getString("_id"));
             }
