@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The size limits of a request, enforced by the gateway itself so that a refusal is problem+json like every other:
- * an over-long URI is a 414, too many or too large headers a 431. Reactor Netty's decoder would refuse such requests
+ * an over-long URI is a 414, too many or too large headers a 431, a body whose declared length is over the services'
+ * limit a 413 (a chunked body is measured by the service as it reads it). Refusing a declared-too-large body here,
+ * before it is forwarded, matters: a service answers 413 and closes the connection without reading the rest, and
+ * the gateway, still writing it, would see a broken connection and answer 503. Reactor Netty's decoder would refuse such requests
  * before any filter runs, with an empty body; its own limits are set well above these
  * ({@code server.max-http-request-header-size}, {@code server.netty.max-initial-line-length}) so that it lets them
  * through to here.
@@ -30,13 +33,16 @@ class RequestLimitsFilter implements WebFilter, Ordered {
     private final int maxUriLength;
     private final int maxHeaders;
     private final long maxHeaderBytes;
+    private final long maxBodyBytes;
 
     RequestLimitsFilter(@Value("${platform.request-limits.max-uri-length}") int maxUriLength,
                         @Value("${platform.request-limits.max-headers}") int maxHeaders,
-                        @Value("${platform.request-limits.max-header-size}") DataSize maxHeaderSize) {
+                        @Value("${platform.request-limits.max-header-size}") DataSize maxHeaderSize,
+                        @Value("${platform.request-limits.max-body-size}") DataSize maxBodySize) {
         this.maxUriLength = maxUriLength;
         this.maxHeaders = maxHeaders;
         this.maxHeaderBytes = maxHeaderSize.toBytes();
+        this.maxBodyBytes = maxBodySize.toBytes();
     }
 
     @Override
@@ -68,6 +74,12 @@ class RequestLimitsFilter implements WebFilter, Ordered {
             return Problems.write(exchange.getResponse(), HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
                     "the request's headers are " + bytes + " bytes; the limit is " + maxHeaderBytes,
                     Map.of("limit", maxHeaderBytes));
+        }
+        long declaredBody = headers.getContentLength();
+        if (declaredBody > maxBodyBytes) {
+            return Problems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "the request body is " + declaredBody + " bytes; the limit is " + maxBodyBytes,
+                    Map.of("limit", maxBodyBytes));
         }
         return chain.filter(exchange);
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the gateway refuses itself, and how: always problem+json with the right status, before anything reaches a
  * service — a command without a token (401, not a CSRF refusal), a cookie-session change without its CSRF token,
- * oversize headers and URIs, paths the firewall rejects — and a keep-alive connection that keeps answering whatever
+ * oversize headers, URIs and declared bodies, paths the firewall rejects — and a keep-alive connection that keeps answering whatever
  * came before on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -196,6 +196,17 @@ class GatewayRefusalsTest {
         HttpResponse<String> response = send("GET", "/api/projects/" + "x".repeat(10_000),
                 b -> b.header("Authorization", "Bearer " + TestTokens.admin()));
         assertThat(problem(response, 414).get("type").asString()).endsWith(":uri-too-long");
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIs413ProblemJsonAndIsNotForwarded() throws Exception {
+        String body = "{\"title\":\"" + "x".repeat(1_300_000) + "\"}";
+        HttpResponse<String> response = send("POST", "/api/projects", b -> b.header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode problem = problem(response, 413);
+        assertThat(problem.get("type").asString()).endsWith(":body-too-large");
+        assertThat(problem.get("limit").asLong()).isEqualTo(65_536);
         assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
     }
 
