@@ -59,17 +59,8 @@ class AuthorisationMatrixIT {
     record KnownDefect(Predicate<Case> applies, String reason) {
     }
 
-    static final List<KnownDefect> KNOWN_DEFECTS = List.of(
-            new KnownDefect(c -> c.caller() == Caller.NO_TOKEN && !c.direct() && c.row().isWrite(),
-                    "gateway: a command (POST/PUT) with no Authorization header meets the gateway's CSRF check before "
-                            + "authentication and is answered 403 text/plain 'Access Denied' instead of 401 problem+json "
-                            + "with WWW-Authenticate: Bearer (GatewaySecurity.cookieAuthenticatedChange treats a request "
-                            + "without a bearer header as a cookie session)"),
-            new KnownDefect(c -> c.caller() == Caller.FOREIGN_KEY_TOKEN && !c.direct() && c.reply().status() < 0,
-                    "gateway, intermittent: a GET whose token is signed by another key (under the platform key's id) "
-                            + "now and then gets no answer at all instead of a 401 — 2 to 4 of 121 per run here; on one "
-                            + "keep-alive connection cycling valid / none / expired / foreign-key / alg:none tokens, 19 of "
-                            + "450 foreign-key requests hung and no other; the same requests straight at the services never hang"));
+    /** None at present: the gateway's CSRF-before-authentication and its keep-alive hang are fixed. */
+    static final List<KnownDefect> KNOWN_DEFECTS = List.of();
 
     private PlatformUnderTest platform;
     private Samples samples;
@@ -204,7 +195,7 @@ class AuthorisationMatrixIT {
         }
         call = call.bearer(caller.authentic() ? platform.token(caller.clientId(OWN, OTHER)) : badTokens.forCaller(caller));
         String expected = caller.authentic() ? row.expected().get(caller) : "401";
-        // a refusal of a bad token is immediate; 10 s is ample, and bounds the cost of the gateway's known hang
+        // a refusal of a bad token is immediate; 10 s is ample, and bounds the cost of a hang should one come back
         Reply reply = call.send(platform.http(), direct ? platform.service(row.service()) : platform.gateway(),
                 Duration.ofSeconds(caller.authentic() ? 30 : 10));
         Case c = new Case(row, caller, direct, call, expected, reply);
