@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform started exactly as {@code ./platform up} starts it — the launcher jar as its own process, every
  * service a JVM of its own — on free ports and in a fresh data directory, so it runs beside a developer's stack.
+ * Without the demo plan unless asked for ({@code PLATFORM_DEMO=true}); the shared platform has it.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path dataDir;
@@ -39,18 +40,22 @@ final class RunningPlatform implements AutoCloseable {
     private final Thread reader;
 
     /** The client whose gateway budget is tiny (5 requests a second) on the shared platform, to meet a 429 on purpose. */
-    static final String RATE_LIMITED_CLIENT = "county-431028";
+    public static final String RATE_LIMITED_CLIENT = "county-431028";
     private static RunningPlatform shared;
 
     /**
      * One platform for every acceptance test class of this JVM, started on first use and stopped at exit; generous
-     * rate limits except for {@link #RATE_LIMITED_CLIENT}.
+     * rate limits except for {@link #RATE_LIMITED_CLIENT}; with the demo plan loaded, as on a first
+     * {@code ./platform up} (which prints READY first, then loads it).
      */
-    static synchronized RunningPlatform shared() throws Exception {
+    public static synchronized RunningPlatform shared() throws Exception {
         if (shared == null) {
             shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
-                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5"));
+                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5",
+                            "PLATFORM_DEMO", "true"));
+            // the start (~1 min), then the demo plan's load (~1 min) on 2 busy cores
             shared.awaitReady(Duration.ofSeconds(240));
+            shared.awaitLine(cn.chenzhou.plan.stack.DemoDatasetStep.LOADED, Duration.ofSeconds(480));
             RunningPlatform started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -80,6 +85,7 @@ final class RunningPlatform implements AutoCloseable {
                 "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up")
                 .redirectErrorStream(true);
         ports.forEach((k, v) -> builder.environment().put(k, String.valueOf(v)));
+        builder.environment().put("PLATFORM_DEMO", "false");
         builder.environment().putAll(environment);
         builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
         launcher = builder.start();
@@ -105,22 +111,37 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** Waits until the launcher printed this line (e.g. that the demo plan is loaded). */
+    void awaitLine(String line, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output().lines().anyMatch(line::equals)) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("launcher ended before printing '" + line + "':\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no '" + line + "' after " + timeout.toSeconds() + " s:\n" + output());
+    }
+
     String awaitReady(Duration timeout) throws Exception {
         return ready.get(timeout.toSeconds(), TimeUnit.SECONDS);
     }
 
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
     }
 
-    String authorizationServer() {
+    public String authorizationServer() {
         return "http://localhost:" + ports.get("AUTH_PORT");
     }
 
     /** The secret of one of the platform's clients, from the secrets file the launcher generated. */
-    String secret(String clientId) throws IOException {
+    public String secret(String clientId) throws IOException {
         Properties secrets = new Properties();
         try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
             secrets.load(in);
@@ -128,24 +149,24 @@ final class RunningPlatform implements AutoCloseable {
         return secrets.getProperty("client." + clientId + ".secret");
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
     }
 
-    int port(String name) {
+    public int port(String name) {
         return ports.get(name);
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
-    long launcherPid() {
+    public long launcherPid() {
         return launcher.pid();
     }
 
     /** A client-credentials token for one of the platform's clients, from its authorization server. */
-    String token(String clientId) throws Exception {
+    public String token(String clientId) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret(clientId))
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(

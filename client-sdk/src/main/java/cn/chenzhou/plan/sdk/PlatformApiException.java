@@ -21,6 +21,11 @@ public class PlatformApiException extends RuntimeException {
         return problem.status();
     }
 
+    /** The short problem type, e.g. {@code over-budget}, {@code stale-version}, {@code duplicate-registration}. */
+    public String type() {
+        return problem.shortType();
+    }
+
     static PlatformApiException of(Problem problem) {
         return switch (problem.status()) {
             case 400, 413, 415, 422 -> new InvalidInput(problem);
@@ -29,7 +34,7 @@ public class PlatformApiException extends RuntimeException {
             case 404 -> new NotFound(problem);
             case 409 -> new Conflict(problem);
             case 429 -> new RateLimited(problem);
-            case 503 -> new Unavailable(problem);
+            case 502, 503, 504 -> new Unavailable(problem);
             default -> new PlatformApiException(problem);
         };
     }
@@ -41,18 +46,21 @@ public class PlatformApiException extends RuntimeException {
         }
     }
 
+    /** The credentials were refused, or the token no longer accepted even after the SDK fetched a new one. */
     public static final class Unauthenticated extends PlatformApiException {
         Unauthenticated(Problem p) {
             super(p);
         }
     }
 
+    /** This principal may not do that (e.g. a county portal writing for another county, anyone but finance moving money). */
     public static final class Forbidden extends PlatformApiException {
         Forbidden(Problem p) {
             super(p);
         }
     }
 
+    /** No such resource — or, for a county portal, another county's resource. */
     public static final class NotFound extends PlatformApiException {
         NotFound(Problem p) {
             super(p);

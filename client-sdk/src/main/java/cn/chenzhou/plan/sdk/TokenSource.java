@@ -61,9 +61,9 @@ final class TokenSource {
             long lifetime = body.has("expires_in") ? body.get("expires_in").asLong() : 300;
             expires = clock.instant().plusSeconds(Math.max(0, lifetime - EARLY_SECONDS));
         } catch (HttpClientResponseException e) {
-            throw new PlatformApiException.Unauthenticated(new Problem("urn:cn.chenzhou.plan:problem:token-refused",
-                    "Unauthorized", e.getStatus().getCode(), "the authorization server refused the credentials of "
-                    + clientId + ": " + e.getResponse().getBody(String.class).orElse(""), null, java.util.List.of(), java.util.Map.of()));
+            throw new PlatformApiException.Unauthenticated(Problem.local("token-refused", "Unauthorized",
+                    e.getStatus().getCode(), "the authorization server refused the credentials of " + clientId + ": "
+                            + e.getResponse().getBody(String.class).orElse("")));
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,14 +15,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,144 +27,189 @@ import tools.jackson.databind.json.JsonMapper;
  * command (the same key on each retry, so the platform applies it once), retries with backoff on transient
  * failures, the server's {@code Retry-After} honoured on 429 and 503, and a circuit breaker per service so a caller
  * stops hammering a service that is down. Refusals come back as {@link PlatformApiException}s.
+ *
+ * <p>Only a failure of the service itself (502/503/504, unreachable) counts against its circuit breaker: a 429 is
+ * this client's own budget, a 409 "still in progress" is our own earlier attempt, a 401 an expired token — each is
+ * waited out and retried without judging the service.
  */
 final class Transport {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final String REQUEST_ID = "X-Request-Id";
+
     private final HttpClient http;
     private final URI gateway;
     private final TokenSource tokens;
     private final JsonMapper json;
     private final PlatformClient.Settings settings;
+    private final RetryPolicy policy;
     private final CircuitBreakerRegistry breakers;
+    private final PlatformClient.CallListener listener;
+    private final Clock clock = Clock.systemUTC();
 
-    Transport(HttpClient http, URI gateway, TokenSource tokens, JsonMapper json, PlatformClient.Settings settings) {
+    /** A successful answer: its status, body (empty for 204), and whether the platform replayed an earlier answer. */
+    record Reply(int status, byte[] body, boolean replayed) {
+    }
+
+    Transport(HttpClient http, URI gateway, TokenSource tokens, JsonMapper json, PlatformClient.Settings settings,
+              PlatformClient.CallListener listener) {
+        this.listener = listener;
         this.http = http;
         this.gateway = gateway;
         this.tokens = tokens;
         this.json = json;
         this.settings = settings;
+        this.policy = RetryPolicy.of(settings);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .recordException(e -> e instanceof TransientFailure)
+                .recordException(e -> e instanceof TransientFailure t && t.kind() == Kind.SERVICE_FAILED)
+                .ignoreException(e -> e instanceof TransientFailure t && t.kind() != Kind.SERVICE_FAILED)
                 .build());
     }
 
-    /** The response body of a successful call (empty string for 204). */
-    byte[] call(String method, String path, Object body, String idempotencyKey) {
+    /** The circuit breaker of a service ({@code projects}, {@code funding}, {@code registry}, {@code reports}). */
+    CircuitBreaker breaker(String service) {
+        return breakers.circuitBreaker(service);
+    }
+
+    /** Sent as the key of a command that must go without one (see {@link PlatformClient#postIdempotentByNature}). */
+    static final String NO_KEY = "";
+
+    Reply call(String method, String path, Object body, String idempotencyKey) {
         boolean command = !method.equals("GET");
-        String key = command ? (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString()) : null;
+        String key = !command || NO_KEY.equals(idempotencyKey) ? null
+                : idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         String payload = body == null ? null : (body instanceof String s ? s : json.writeValueAsString(body));
-        CircuitBreaker breaker = breakers.circuitBreaker(serviceOf(path));
-        Retry retry = Retry.of(path, RetryConfig.custom()
+        // one request id for the call, whatever the number of attempts: the logs of every attempt line up
+        String requestId = UUID.randomUUID().toString();
+        String service = serviceOf(path);
+        CircuitBreaker breaker = breakers.circuitBreaker(service);
+        Retry retry = Retry.of(service, RetryConfig.<Reply>custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(e -> e instanceof TransientFailure)
-                .intervalBiFunction((attempt, outcome) -> wait(attempt, outcome.isLeft() ? outcome.getLeft() : null))
+                .intervalBiFunction((attempts, outcome) -> policy.waitBefore(attempts,
+                        outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t ? t.retryAfter() : null).toMillis())
                 .build());
-        Supplier<byte[]> attempt = () -> once(method, path, payload, key);
+        // the last failure of an attempt that reached the platform: if the breaker opens in the middle of the
+        // retries, the caller learns what the platform said — the command may have been applied — not "circuit open"
+        AtomicReference<TransientFailure> lastSent = new AtomicReference<>();
+        Supplier<Reply> attempt = () -> {
+            try {
+                return once(method, path, payload, key, requestId);
+            } catch (TransientFailure failure) {
+                lastSent.set(failure);
+                throw failure;
+            }
+        };
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
+            Reply reply = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
+            listener.answered(method, path, reply.status(), reply.replayed());
+            return reply;
         } catch (TransientFailure e) {
             throw e.failure();
         } catch (CallNotPermittedException e) {
-            throw new PlatformApiException.Unavailable(new Problem("urn:cn.chenzhou.plan:problem:circuit-open",
-                    "Service Unavailable", 503, serviceOf(path) + " failed repeatedly; the client's circuit breaker is open"
-                    + " for " + settings.breakerOpenFor().toSeconds() + " s", null, List.of(), Map.of()));
+            if (lastSent.get() != null) {
+                throw lastSent.get().failure();
+            }
+            throw new PlatformApiException.Unavailable(Problem.local("circuit-open", "Service Unavailable", 503,
+                    service + " failed repeatedly; this client's circuit breaker for it is open and lets a call"
+                            + " through again after " + settings.breakerOpenFor().toSeconds() + " s"));
         }
     }
 
-    private byte[] once(String method, String path, String payload, String key) {
-        MutableHttpRequest<String> request = HttpRequest.<String>create(io.micronaut.http.HttpMethod.valueOf(method),
-                        gateway.resolve(path).toString())
-                .header("Authorization", "Bearer " + tokens.token())
-                .header("X-Request-Id", UUID.randomUUID().toString())
+    private Reply once(String method, String path, String payload, String key, String requestId) {
+        String token;
+        try {
+            token = tokens.token();
+        } catch (HttpClientException unreachable) {
+            throw new TransientFailure(Kind.AUTH_UNREACHABLE, new PlatformApiException.Unavailable(Problem.local(
+                    "auth-unreachable", "Service Unavailable", 503,
+                    "the authorization server could not be reached: " + unreachable.getMessage())), null);
+        }
+        MutableHttpRequest<String> request = HttpRequest.<String>create(HttpMethod.valueOf(method), gateway.resolve(path).toString())
+                .header("Authorization", "Bearer " + token)
+                .header(REQUEST_ID, requestId)
                 .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of("application/problem+json"), MediaType.ALL_TYPE);
         if (key != null) {
-            request.header("Idempotency-Key", key);
+            request.header(IDEMPOTENCY_KEY, key);
         }
         if (payload != null) {
             request.body(payload).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         try {
             HttpResponse<byte[]> response = http.toBlocking().exchange(request, byte[].class);
-            return response.getBody().orElse(new byte[0]);
+            return new Reply(response.getStatus().getCode(), response.getBody().orElse(new byte[0]),
+                    "true".equalsIgnoreCase(response.getHeaders().get(REPLAYED)));
         } catch (HttpClientResponseException e) {
-            int status = e.getStatus().getCode();
-            Problem problem = problem(e);
-            PlatformApiException failure = PlatformApiException.of(problem);
-            if (status == 401 && !problem.shortType().equals("forbidden")) {
-                tokens.invalidate();
-                throw new TransientFailure(failure, null);
-            }
-            // the same command is still running on the platform (e.g. our first attempt, whose answer we lost)
-            boolean stillRunning = status == 409 && problem.shortType().equals("idempotency-key-in-progress");
-            if (status == 429 || status == 502 || status == 503 || status == 504 || stillRunning) {
-                throw new TransientFailure(failure, retryAfter(e));
-            }
-            throw failure;
+            throw refusal(e);
         } catch (HttpClientException e) {
-            throw new TransientFailure(new PlatformApiException.Unavailable(new Problem(
-                    "urn:cn.chenzhou.plan:problem:unreachable", "Service Unavailable", 503,
-                    "the platform could not be reached: " + e.getMessage(), null, List.of(), Map.of())), null);
+            // connection refused, reset, read timeout: nothing or something was done — the same key makes either safe
+            throw new TransientFailure(Kind.SERVICE_FAILED, new PlatformApiException.Unavailable(Problem.local(
+                    "unreachable", "Service Unavailable", 503, "the platform could not be reached: " + e.getMessage())), null);
         }
     }
 
-    private long wait(int attempt, Throwable failure) {
-        if (failure instanceof TransientFailure t && t.retryAfter() != null) {
-            return Math.min(t.retryAfter().toMillis(), settings.maxRetryAfter().toMillis());
-        }
-        long backoff = settings.initialBackoff().toMillis() * (1L << Math.min(attempt - 1, 6));
-        return Math.min(backoff, settings.maxRetryAfter().toMillis());
-    }
-
-    private static Duration retryAfter(HttpClientResponseException e) {
-        return e.getResponse().getHeaders().getFirst("Retry-After").flatMap(v -> {
-            try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-            } catch (NumberFormatException nfe) {
-                return java.util.Optional.empty();
-            }
-        }).orElse(null);
-    }
-
-    private Problem problem(HttpClientResponseException e) {
+    private RuntimeException refusal(HttpClientResponseException e) {
         int status = e.getStatus().getCode();
-        String body = e.getResponse().getBody(String.class).orElse("");
-        try {
-            JsonNode node = json.readTree(body);
-            List<Problem.FieldError> errors = new ArrayList<>();
-            if (node.has("errors")) {
-                node.get("errors").forEach(f -> errors.add(new Problem.FieldError(f.path("field").asString(), f.path("reason").asString())));
-            }
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (!List.of("type", "title", "status", "detail", "instance", "requestId", "errors").contains(member.getKey())) {
-                    extensions.put(member.getKey(), json.treeToValue(member.getValue(), Object.class));
-                }
-            }
-            return new Problem(node.path("type").asString("about:blank"), node.path("title").asString(e.getStatus().getReason()),
-                    status, node.path("detail").asString(body), node.path("requestId").asString(null), errors, extensions);
-        } catch (RuntimeException notJson) {
-            return new Problem("about:blank", e.getStatus().getReason(), status, body, null, List.of(), Map.of());
+        Problem problem = Problem.parse(status, e.getStatus().getReason(), e.getResponse().getBody(String.class).orElse(""),
+                e.getResponse().getHeaders().get(REQUEST_ID), json);
+        PlatformApiException failure = PlatformApiException.of(problem);
+        Duration retryAfter = RetryPolicy.parseRetryAfter(e.getResponse().getHeaders().get("Retry-After"), clock);
+        if (status == 401 && !problem.shortType().equals("token-refused")) {
+            tokens.invalidate();
+            return new TransientFailure(Kind.TOKEN_EXPIRED, failure, null);
         }
+        if (status == 429) {
+            return new TransientFailure(Kind.THROTTLED, failure, retryAfter);
+        }
+        if (status == 409 && problem.shortType().equals("idempotency-key-in-progress")) {
+            // our own earlier attempt (whose answer we lost) is still running on the platform: wait for its answer
+            return new TransientFailure(Kind.STILL_RUNNING, failure, retryAfter);
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            return new TransientFailure(Kind.SERVICE_FAILED, failure, retryAfter);
+        }
+        return failure;
     }
 
+    /** The service a path belongs to: {@code /api/funding/…} → {@code funding}. */
     static String serviceOf(String path) {
-        String[] parts = path.split("/");
+        String[] parts = path.split("[/?]");
         return parts.length > 2 ? parts[2] : path;
+    }
+
+    enum Kind {
+        /** the service (or the way to it) failed: counts against its circuit breaker */
+        SERVICE_FAILED,
+        /** this client is over its budget: wait as told */
+        THROTTLED,
+        /** our own earlier attempt with the same key is still running */
+        STILL_RUNNING,
+        /** the token expired or was rotated: fetch a new one */
+        TOKEN_EXPIRED,
+        /** the authorization server is unreachable: not the service's fault */
+        AUTH_UNREACHABLE
     }
 
     /** A failure worth another attempt (with the same idempotency key); carries what to throw if none is left. */
     static final class TransientFailure extends RuntimeException {
+        private final Kind kind;
         private final PlatformApiException failure;
         private final Duration retryAfter;
 
-        TransientFailure(PlatformApiException failure, Duration retryAfter) {
+        TransientFailure(Kind kind, PlatformApiException failure, Duration retryAfter) {
             super(failure.getMessage(), null, false, false);
+            this.kind = kind;
             this.failure = failure;
             this.retryAfter = retryAfter;
+        }
+
+        Kind kind() {
+            return kind;
         }
 
         PlatformApiException failure() {

@@ -34,6 +34,34 @@ class ReferenceValuesTest {
         assertThat(CreditCode.isValid(code)).isFalse();
     }
 
+    /** Each has the right check character, yet no such organisation can exist under GB 32100. */
+    @ParameterizedTest
+    @ValueSource(strings = {"000000000000000000", "91000000MA4L5EAY5", "01431023MA4L5EAY5",
+            "90431023MA4L5EAY5", "B1431023MA4L5EAY5", "9A431023MA4L5EAY5", "91991023MA4L5EAY5", "91101023MA4L5EAY5"})
+    void impossibleCreditCodesAreRefusedThoughTheirCheckCharacterIsRight(String start) {
+        String code = start.length() == 18 ? start : start + CreditCode.checkCharacter(start.substring(0, 17));
+        assertThat(code).hasSize(18);
+        assertThat(code.charAt(17)).isEqualTo(CreditCode.checkCharacter(code.substring(0, 17)));
+        assertThat(CreditCode.problem(code)).isNotNull().doesNotStartWith("check character");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"91431023MA4L5EAY5", "93431022MA4L5EAY5", "12431000DEM000001", "51431000MA4L5EAY5",
+            "Y1431000MA4L5EAY5", "N2431081MA4L5EAY5", "11100000000013127", "91110000MA4L5EAY5", "91820000MA4L5EAY5"})
+    void codesOfEveryKindOfRegistrationAreAccepted(String first17) {
+        String code = first17 + CreditCode.checkCharacter(first17);
+        assertThat(CreditCode.problem(code)).isNull();
+    }
+
+    @Test
+    void aRefusalSaysWhichPartIsImpossible() {
+        assertThat(CreditCode.problem("000000000000000000")).contains("registration authority");
+        String noType = "90431023MA4L5EAY5";
+        assertThat(CreditCode.problem(noType + CreditCode.checkCharacter(noType))).contains("organisation type");
+        String noProvince = "91991023MA4L5EAY5";
+        assertThat(CreditCode.problem(noProvince + CreditCode.checkCharacter(noProvince))).contains("division");
+    }
+
     @Test
     void aCreditCodeCarriesItsOwnCheckCharacter() {
         String first17 = "91431081MA4L5EAY5";

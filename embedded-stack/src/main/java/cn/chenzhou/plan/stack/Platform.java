@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * The embedded platform in one command.
  *
  * <pre>
- *   up      Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM; prints
- *           "READY http://localhost:8080" once all answer; Ctrl-C / SIGTERM stops everything
+ *   up [--no-demo]  Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM;
+ *           "READY http://localhost:8080" once all answer; then, on a new data directory, the demo plan loaded
+ *           through the gateway;
+ *           Ctrl-C / SIGTERM stops everything
  *   kafka   only the Kafka broker (for a container, or beside services started by hand)
  *   mongo   only the MongoDB-wire server
  *   secrets [file]  create (or complete) the client secrets and staff passwords file, then exit
@@ -29,6 +31,7 @@ public final class Platform {
 
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final DemoDatasetStep demo;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private volatile boolean stopping;
@@ -36,6 +39,7 @@ public final class Platform {
 
     Platform(StackSettings settings) {
         this.settings = settings;
+        this.demo = new DemoDatasetStep(settings, out);
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,7 +52,8 @@ public final class Platform {
         System.setProperty("logback.configurationFile", "platform-logback.xml");
         switch (command) {
             case "up" -> {
-                Platform platform = new Platform(settings);
+                boolean noDemo = java.util.Arrays.asList(args).contains("--no-demo");
+                Platform platform = new Platform(noDemo ? settings.withoutDemo() : settings);
                 try {
                     platform.up();
                 } catch (Exception e) {
@@ -105,6 +110,7 @@ public final class Platform {
 
     void up() throws Exception {
         long started = System.nanoTime();
+        boolean newDataDirectory = DemoDatasetStep.isNewDataDirectory(settings.dataDir());
         Files.createDirectories(settings.dataDir());
         Path logDir = settings.dataDir().resolve("logs");
         Files.createDirectories(logDir);
@@ -127,8 +133,21 @@ public final class Platform {
         leftovers.record(services.stream().map(ServiceProcess::pid).toList());
 
         awaitHealthy(started);
+        // a service that dies from now on is restarted, also while the demo plan loads through the gateway
+        Thread supervisor = new Thread(() -> {
+            try {
+                superviseUntilStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "platform-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+        // READY as soon as the gateway and every service answer; on a first start the demo plan then loads through
+        // the gateway — open the dashboard and watch the counties fill in, live
         out.printf("READY %s%n", settings.url(settings.gatewayPort()));
-        superviseUntilStopped();
+        demo.runOnFirstStart(newDataDirectory);
+        stopped.await();
     }
 
     private void defineServices(Path logDir) {
@@ -232,6 +251,7 @@ public final class Platform {
         }
         stopping = true;
         out.println("stopping the platform …");
+        demo.stop();
         services.forEach(ServiceProcess::requestStop);
         services.forEach(s -> s.awaitStop(Duration.ofSeconds(20)));
         if (kafka != null) {

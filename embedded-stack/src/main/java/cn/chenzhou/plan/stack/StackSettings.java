@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Ports, directories and JVM options of the embedded stack, from environment variables with defaults
- * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017).
+ * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017), and whether a new data directory
+ * gets the demo plan ({@code PLATFORM_DEMO}, default true; {@code ./platform up --no-demo} says false).
  */
 record StackSettings(
         Path home,
@@ -21,7 +22,9 @@ record StackSettings(
         int reportingPort,
         String serviceJavaOptions,
         int readyTimeoutSeconds,
-        Map<String, String> perServiceJavaOptions) {
+        Map<String, String> perServiceJavaOptions,
+        boolean demo,
+        int demoTimeoutSeconds) {
 
     static StackSettings fromEnvironment(Map<String, String> env, Path home) {
         Path data = Path.of(env.getOrDefault("PLATFORM_DATA_DIR", home.resolve("data").toString())).toAbsolutePath();
@@ -41,7 +44,9 @@ record StackSettings(
                         "-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m"
                                 + " -XX:ReservedCodeCacheSize=96m -XX:TieredStopAtLevel=1 -Xshare:auto"),
                 Integer.parseInt(env.getOrDefault("PLATFORM_READY_TIMEOUT_SECONDS", "180")),
-                serviceOptions(env));
+                serviceOptions(env),
+                flag(env, "PLATFORM_DEMO", true),
+                Integer.parseInt(env.getOrDefault("PLATFORM_DEMO_TIMEOUT_SECONDS", "900")));
     }
 
     /**
@@ -66,6 +71,30 @@ record StackSettings(
     String javaOptionsFor(String service) {
         String own = perServiceJavaOptions.get(service);
         return own == null || own.isBlank() ? serviceJavaOptions : serviceJavaOptions + " " + own;
+    }
+
+    /** The same settings without the demo plan ({@code --no-demo}). */
+    StackSettings withoutDemo() {
+        return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, mongoPort, gatewayPort, authPort,
+                projectPort, fundingPort, registryPort, reportingPort, serviceJavaOptions, readyTimeoutSeconds, perServiceJavaOptions,
+                false, demoTimeoutSeconds);
+    }
+
+    private static boolean flag(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        };
+    }
+
+    /** The client SDK's runnable command line, which loads the demo plan. */
+    Path cliJar() {
+        return home.resolve("client-sdk").resolve("target").resolve("platform-cli.jar");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,9 +32,14 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,12 +55,16 @@ class GatewaySecurity {
     private static final String LOGIN = "/oauth2/authorization/platform";
 
     @Bean
-    SecurityWebFilterChain apiAndBrowserSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain apiAndBrowserSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                 WebSessionManager sessions) {
         return http
-                // session-cookie requests that change state need the CSRF token; bearer-token requests carry no
-                // ambient credentials and are exempt
+                // changes made with the gateway's session cookie need the CSRF token; anything else carries no ambient
+                // credentials and goes on to authentication (a bearer token, or a 401)
                 .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-                        .requireCsrfProtectionMatcher(GatewaySecurity::cookieAuthenticatedChange))
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedChange(sessionIds(sessions)))
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                "csrf-token-invalid", "a change made with the gateway's session cookie needs the "
+                                        + "X-XSRF-TOKEN header (the value of the XSRF-TOKEN cookie): " + e.getMessage())))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a
@@ -69,6 +79,16 @@ class GatewaySecurity {
                                 "forbidden", e.getMessage())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(browserOrApi()))
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses paths a service must never see (encoded slashes or dots, NUL, backslashes,
+     * {@code ;} parameters, …) before anything else runs; it answers an empty 400 unless told otherwise.
+     */
+    @Bean
+    ServerExchangeRejectedHandler firewallRefusalAsProblem() {
+        return (exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
+                "the request was refused before routing: " + e.getMessage());
     }
 
     /** A browser asking for a page is sent to sign in; anything else without a valid token gets a 401. */
@@ -88,12 +108,26 @@ class GatewaySecurity {
                 "a valid bearer token is required (or sign in at " + URI.create(LOGIN) + "): " + e.getMessage());
     }
 
-    private static Mono<MatchResult> cookieAuthenticatedChange(org.springframework.web.server.ServerWebExchange exchange) {
-        HttpMethod method = exchange.getRequest().getMethod();
-        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                || method == HttpMethod.TRACE;
-        boolean bearer = exchange.getRequest().getHeaders().getFirst("Authorization") != null;
-        return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+    /**
+     * A request is cookie-authenticated — and a change so made needs the CSRF token — only if it carries the gateway's
+     * session cookie and no bearer token. A request with neither has no credentials to abuse: it must reach
+     * authentication and be told 401, not meet the CSRF check first.
+     */
+    static ServerWebExchangeMatcher cookieAuthenticatedChange(WebSessionIdResolver sessionIds) {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.TRACE;
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+            boolean session = !sessionIds.resolveSessionIds(exchange).isEmpty();
+            return !safe && !bearer && session ? MatchResult.match() : MatchResult.notMatch();
+        };
+    }
+
+    private static WebSessionIdResolver sessionIds(WebSessionManager sessions) {
+        return sessions instanceof DefaultWebSessionManager manager ? manager.getSessionIdResolver()
+                : new CookieWebSessionIdResolver();
     }
 
     @Bean

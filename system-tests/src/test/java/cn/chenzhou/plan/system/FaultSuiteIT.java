@@ -46,11 +46,11 @@ class FaultSuiteIT {
                      .authorizationServer(platform.authorizationServer())
                      .clientCredentials("viewer", platform.secret("viewer")).settings(LoadGenerator.PATIENT).build()) {
             load.start(Duration.ofMillis(500));
-            pause(Duration.ofSeconds(10));
+            pause(Duration.ofSeconds(5));
 
-            fault("Kafka broker killed (-9), down 15 s, restarted", () -> {
+            fault("Kafka broker killed (-9), down 12 s, restarted", () -> {
                 platform.kill("kafka");
-                pause(Duration.ofSeconds(15));
+                pause(Duration.ofSeconds(12));
                 platform.restart("kafka");
             });
             for (String service : List.of("project-service", "funding-1", "funding-2", "platform-registry-service",
@@ -76,7 +76,7 @@ class FaultSuiteIT {
                 pause(Duration.ofSeconds(15));
                 platform.reconnect("reporting-service");
             });
-            pause(Duration.ofSeconds(10));
+            pause(Duration.ofSeconds(5));
             load.stop();
             awaitOutboxesDrained();
 
@@ -87,6 +87,14 @@ class FaultSuiteIT {
             Path file = Path.of("target", "fault-suite-report.txt");
             Files.createDirectories(file.getParent());
             Files.writeString(file, report);
+            if (!reconciliation.discrepancies.isEmpty()) {
+                for (var entry : platform.containers.entrySet()) {
+                    String warnings = entry.getValue().getLogs().lines()
+                            .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("Exception"))
+                            .collect(java.util.stream.Collectors.joining("\n"));
+                    Files.writeString(Path.of("target", "fault-suite-" + entry.getKey() + "-warnings.log"), warnings);
+                }
+            }
 
             assertThat(reconciliation.discrepancies).as(report).isEmpty();
             long accepted = outcomes.stream().filter(o -> o.status() == LoadGenerator.Status.ACCEPTED).count();
@@ -102,7 +110,7 @@ class FaultSuiteIT {
         Instant started = Instant.now();
         step.run();
         faults.add(description + " (" + Duration.between(started, Instant.now()).toSeconds() + " s)");
-        pause(Duration.ofSeconds(8));
+        pause(Duration.ofSeconds(5));
     }
 
     private static void pause(Duration d) throws InterruptedException {

@@ -24,7 +24,11 @@ import tools.jackson.databind.JsonNode;
 final class LoadGenerator implements AutoCloseable {
     enum Kind { DRAFT, SUBMIT, ALLOCATE, DISBURSE }
 
-    enum Status { ACCEPTED, REFUSED, UNCERTAIN }
+    /**
+     * ACCEPTED: a 2xx (or "already applied"); REFUSED: a 4xx the domain meant; NOT_SENT: the SDK's own circuit breaker
+     * was open, nothing left the client; UNCERTAIN: the SDK gave up — applied at most once, maybe not at all.
+     */
+    enum Status { ACCEPTED, REFUSED, NOT_SENT, UNCERTAIN }
 
     /** @param key what makes the command's effect findable in the owner's store (title, approval document, voucher) */
     record Outcome(String principal, Kind kind, String key, Status status, String id, String detail) {
@@ -84,7 +88,10 @@ final class LoadGenerator implements AutoCloseable {
             outcome = new Outcome(principal, kind, key, Status.ACCEPTED, answer.path("id").asString(null), null);
         } catch (PlatformApiException e) {
             boolean applied = e.problem().shortType().equals("command-already-applied");
+            boolean stillRunning = e.problem().shortType().equals("idempotency-key-in-progress");
             Status status = applied ? Status.ACCEPTED
+                    : e.problem().shortType().equals("circuit-open") ? Status.NOT_SENT
+                    : stillRunning ? Status.UNCERTAIN
                     : e.status() >= 500 || e.status() == 429 || e.status() == 401 ? Status.UNCERTAIN : Status.REFUSED;
             outcome = new Outcome(principal, kind, key, status, (String) e.problem().extensions().get("id"), e.getMessage());
         } catch (RuntimeException e) {
@@ -110,8 +117,7 @@ final class LoadGenerator implements AutoCloseable {
             if (drafted == null) {
                 String title = "负载演练项目-" + county.code() + "-" + sequence.incrementAndGet();
                 String first17 = "91" + county.code() + "MA4L" + String.format("%05d", sequence.get() % 100000);
-                String code = first17.substring(0, 17);
-                code = code + CreditCode.checkCharacter(code);
+                String code = first17 + CreditCode.checkCharacter(first17);
                 String body = """
                         {"county":"%s","title":"%s","programme":"COUNTY_ECONOMY","level":"MUNICIPAL",
                          "applicant":{"name":"%s科技有限公司","creditCode":"%s"},"requestedAmount":"150000.00",
@@ -151,10 +157,13 @@ final class LoadGenerator implements AutoCloseable {
             }
             County county = County.values()[turn % County.values().length];
             String document = "郴科财〔2014〕LOAD-" + turn + "号";
+            String first17 = "91" + county.code() + "MA4R" + String.format("%05d", turn % 100000);
+            String code = first17 + CreditCode.checkCharacter(first17);
             String body = """
                     {"purpose":"KEY_ENTERPRISE","county":"%s","amount":"1000.00",
-                     "beneficiary":{"name":"%s重点科技创新企业"},"approvalDocument":"%s","allocatedOn":"2014-06-01"}"""
-                    .formatted(county.code(), county.chineseName(), document);
+                     "beneficiary":{"name":"%s重点科技创新企业","creditCode":"%s"},"approvalDocument":"%s",
+                     "allocatedOn":"2014-06-01"}"""
+                    .formatted(county.code(), county.chineseName(), code, document);
             Outcome o = run("finance", Kind.ALLOCATE, document, () -> client.post("/api/funding/special-fund/2014/allocations", body));
             if (o.status() == Status.ACCEPTED && o.id() != null) {
                 lastAllocation = o.id();

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.system;
 
 import cn.chenzhou.plan.contracts.County;
+import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.sdk.PlatformClient;
 import cn.chenzhou.plan.system.LoadGenerator.Kind;
 import cn.chenzhou.plan.system.LoadGenerator.Outcome;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 
 /**
  * After the faults: does every store, every topic and reporting's read model agree with what the clients were told?
@@ -40,6 +42,7 @@ final class Reconciliation {
     long duplicateDeliveries;
     long deadLetters;
     final List<String> discrepancies = new ArrayList<>();
+    final Map<String, Integer> refusals = new TreeMap<>();
     private final Map<String, Set<Long>> sequences = new HashMap<>();
     private final Map<String, Integer> typeCounts = new HashMap<>();
 
@@ -47,6 +50,10 @@ final class Reconciliation {
         Reconciliation r = new Reconciliation();
         for (Outcome o : outcomes) {
             r.commands.computeIfAbsent(o.kind(), k -> new EnumMap<>(Status.class)).merge(o.status(), 1, Integer::sum);
+            if (o.status() != Status.ACCEPTED) {
+                String why = o.detail() == null ? "?" : o.detail().replaceAll(" \\(request [^)]*\\)", "");
+                r.refusals.merge(o.kind() + " " + o.status() + ": " + (why.length() > 140 ? why.substring(0, 140) : why), 1, Integer::sum);
+            }
         }
         try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
             r.outboxesDrained(mongo);
@@ -72,11 +79,11 @@ final class Reconciliation {
 
     private void projects(MongoDatabase db, List<Outcome> outcomes) {
         var projects = db.getCollection("projects");
-        long loadProjects = projects.countDocuments(Filters.regex("state.title", "^负载演练项目-"));
+        long loadProjects = projects.countDocuments(Filters.regex("state.proposal.title", "^负载演练项目-"));
         long expected = 0;
         for (Outcome o : outcomes) {
             if (o.kind() == Kind.DRAFT) {
-                long found = projects.countDocuments(Filters.eq("state.title", o.key()));
+                long found = projects.countDocuments(Filters.eq("state.proposal.title", o.key()));
                 expected += found;
                 expect(o, found);
             } else if (o.kind() == Kind.SUBMIT && o.status() == Status.ACCEPTED) {
@@ -113,6 +120,10 @@ final class Reconciliation {
                 allocated += amount;
             }
         }
+        storeAllocatedFen2014 = allocated;
+        storeDisbursedFen2014 = allocations.stream().filter(a -> a.get("revocation") == null)
+                .flatMap(a -> a.getList("disbursements", Document.class, List.of()).stream())
+                .mapToLong(d -> ((Number) d.get("amount")).longValue()).sum();
         long budget = ((Number) state.get("budget")).longValue();
         if (allocated > budget) {
             discrepancies.add("2014 allocations total " + allocated + " fen, over the budget of " + budget);
@@ -139,7 +150,7 @@ final class Reconciliation {
     private void expect(Outcome o, long found) {
         boolean ok = switch (o.status()) {
             case ACCEPTED -> found == 1;
-            case REFUSED -> found == 0;
+            case REFUSED, NOT_SENT -> found == 0;
             case UNCERTAIN -> found <= 1;
         };
         if (!ok) {
@@ -178,8 +189,15 @@ final class Reconciliation {
                         duplicateDeliveries++;
                         continue;
                     }
-                    sequences.computeIfAbsent(record.topic() + "/" + header(record, "ce_subject"), k -> new HashSet<>())
-                            .add(Long.parseLong(header(record, "ce_sequence")));
+                    String aggregate = record.topic() + "/" + header(record, "ce_subject");
+                    long sequence = Long.parseLong(header(record, "ce_sequence"));
+                    Set<Long> seenOfAggregate = sequences.computeIfAbsent(aggregate, k -> new HashSet<>());
+                    long highest = seenOfAggregate.stream().mapToLong(Long::longValue).max().orElse(0);
+                    if (sequence < highest) {
+                        discrepancies.add(aggregate + ": event " + sequence + " first appears after event " + highest
+                                + " (offset " + record.offset() + "): readers that skip older sequences would lose it");
+                    }
+                    seenOfAggregate.add(sequence);
                     typeCounts.merge(header(record, "ce_type"), 1, Integer::sum);
                 }
             }
@@ -195,7 +213,39 @@ final class Reconciliation {
         }
     }
 
+    private long storeAllocatedFen2014 = -1;
+    private long storeDisbursedFen2014 = -1;
+
     private void reporting(PlatformContainers platform, PlatformClient viewer) {
+        reportingProjects(viewer);
+        JsonNode readModel = viewer.get("/api/reports/read-model");
+        if (readModel.path("lag").asLong() != 0) {
+            discrepancies.add("reporting has not read everything published: lag " + readModel.path("lag").asLong());
+        }
+        if (readModel.path("deadLettered").asLong() != 0) {
+            discrepancies.add("reporting dead-lettered " + readModel.path("deadLettered").asLong() + " events");
+        }
+        for (String aggregate : List.of("special-fund-2014")) {
+            long onTopic = sequences.getOrDefault("funding.events/" + aggregate, Set.of()).stream()
+                    .mapToLong(Long::longValue).max().orElse(0);
+            long applied = viewer.get("/api/reports/read-model/aggregates/funding.events/" + aggregate).path("sequence").asLong();
+            if (applied != onTopic) {
+                discrepancies.add("reporting applied " + aggregate + " up to sequence " + applied + "; the topic holds " + onTopic);
+            }
+        }
+        for (JsonNode year : viewer.get("/api/reports/funding").path("specialFund")) {
+            if (year.path("year").asInt() == 2014) {
+                long allocated = Money.parseYuan(year.path("allocated").asString()).fen();
+                long disbursed = Money.parseYuan(year.path("disbursed").asString()).fen();
+                if (allocated != storeAllocatedFen2014 || disbursed != storeDisbursedFen2014) {
+                    discrepancies.add("reporting shows 2014 allocated " + allocated + " / disbursed " + disbursed
+                            + " fen; the funding store holds " + storeAllocatedFen2014 + " / " + storeDisbursedFen2014);
+                }
+            }
+        }
+    }
+
+    private void reportingProjects(PlatformClient viewer) {
         long submittedEvents = typeCounts.getOrDefault("cn.chenzhou.plan.project.submitted.v1", 0);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         long counted = -1;
@@ -231,8 +281,13 @@ final class Reconciliation {
         out.append("events: ").append(eventsByTopic).append(", distinct ").append(distinctEvents)
                 .append(", duplicate deliveries (same id, dropped by consumers) ").append(duplicateDeliveries)
                 .append(", dead letters ").append(deadLetters).append('\n');
+        out.append("not accepted, by reason:\n");
+        refusals.forEach((why, n) -> out.append("  ").append(n).append(" × ").append(why).append('\n'));
         out.append("discrepancies: ").append(discrepancies.size()).append('\n');
-        discrepancies.forEach(d -> out.append("  ! ").append(d).append('\n'));
+        discrepancies.stream().limit(25).forEach(d -> out.append("  ! ").append(d).append('\n'));
+        if (discrepancies.size() > 25) {
+            out.append("  … and ").append(discrepancies.size() - 25).append(" more\n");
+        }
         return out.toString();
     }
 }

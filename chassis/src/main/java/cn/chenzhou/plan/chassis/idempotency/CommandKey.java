@@ -35,7 +35,7 @@ public final class CommandKey {
 
     /**
      * Whether an earlier attempt of the current command may already have written an aggregate: true when the command
-     * is a retry of one that never finished (or failed after writing), false for a key seen for the first time — which
+     * is a retry of one that never finished or failed, false for a key seen for the first time — which
      * spares a new aggregate the search for its key among all the others.
      */
     public static boolean mayHaveBeenApplied() {
@@ -43,10 +43,18 @@ public final class CommandKey {
         return command != null && command.retry();
     }
 
-    /** Whether the current command has written any aggregate so far. */
-    static boolean wroteAnything() {
+    /** The ids of the aggregates of one collection the current command has written so far. */
+    public static Set<String> writtenIn(String collection) {
         Command command = CURRENT.get();
-        return command != null && !command.written().isEmpty();
+        Set<String> ids = new HashSet<>();
+        if (command != null) {
+            for (String aggregate : command.written()) {
+                if (aggregate.startsWith(collection + "/")) {
+                    ids.add(aggregate.substring(collection.length() + 1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Notes a successful write of the aggregate by the current command. */

@@ -101,19 +101,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         CommandKey.set(recordId, retry);
         boolean completed = false;
-        boolean changedSomething = false;
         try {
             chain.doFilter(new ReplayableRequest(request, body), captured);
             completed = true;
         } finally {
-            changedSomething = CommandKey.wroteAnything();
             CommandKey.clear();
             int status = captured.getStatus();
             if (completed && status < 500) {
                 store.complete(recordId, status, captured.getContentType(), captured.getHeader("Location"),
                         new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             } else {
-                store.release(recordId, changedSomething);
+                store.release(recordId);
             }
             captured.copyBodyToResponse();
         }

@@ -91,17 +91,14 @@ public final class IdempotencyStore {
     }
 
     /**
-     * Gives up a claim whose command failed. A command that changed nothing leaves no trace; one that changed an
-     * aggregate before failing leaves its claim expired, so that a retry takes it over as a retry and the aggregates
-     * recognise the key they already applied.
+     * Gives up a claim whose command failed: the claim is left expired, so that a retry takes it over as a retry and
+     * the aggregates look for the key they may already have applied. Whether the failed attempt changed anything
+     * cannot be known for certain here — a write the store applied may still have failed on its way back — so a
+     * failure never lets the retry pass for a key seen first.
      */
-    void release(String id, boolean changedSomething) {
-        if (changedSomething) {
-            keys().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")),
-                    Updates.set("leaseUntil", Date.from(clock.instant().minusMillis(1))));
-        } else {
-            keys().deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")));
-        }
+    void release(String id) {
+        keys().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS")),
+                Updates.set("leaseUntil", Date.from(clock.instant().minusMillis(1))));
     }
 
     /** Forgets answers older than the retention period; a key reused after that is a new command. */

@@ -75,9 +75,12 @@ public final class AggregateCollection<T> {
     /** Stores a new aggregate and its first events. */
     public void insert(String id, T state, List<PendingEvent> events, String actor) {
         Optional<String> command = CommandKey.current();
-        // only a retried command can have created its aggregate already (under another id): look for its key then
+        // only a retried command can have created its aggregate already (under another id): look for its key then;
+        // an aggregate this very command created a moment ago carries the key too: that is not an earlier attempt
         if (CommandKey.isFirstWriteOf(name + "/" + id) && CommandKey.mayHaveBeenApplied()) {
-            Document earlier = raw().find(Filters.eq(COMMANDS, command.get())).projection(new Document("_id", 1)).first();
+            Document earlier = raw().find(Filters.and(Filters.eq(COMMANDS, command.get()),
+                            Filters.nin("_id", CommandKey.writtenIn(name))))
+                    .projection(new Document("_id", 1)).first();
             if (earlier != null) {
                 throw new CommandAlreadyAppliedException(name, earlier.getString("_id"));
             }

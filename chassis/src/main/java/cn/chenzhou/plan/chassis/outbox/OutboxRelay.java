@@ -5,6 +5,7 @@ import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,21 +38,23 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <p>At least once: an event is removed only after the broker acknowledged it (acks=all), so a crash or a
  * broker outage between the two steps republishes it — the same event id — and consumers drop the duplicate.
  * Events of one aggregate are published in their order, one aggregate's to one partition (keyed by its id).
- * A write hands the relay the aggregate it changed, which the relay publishes at once, looked up by id (several
- * written together are published together: all sent, then all acknowledged). A sweep — at start and every
- * {@code sweepInterval} — searches every collection for events left by a crash or by another instance. While Kafka is
- * down the relay backs off and keeps the events, retrying the aggregates it was handed; nothing is lost.
+ * A write hands the relay the aggregate it changed, which the relay publishes at once, looked up by id; a sweep — at
+ * start and every {@code sweepInterval} — searches every collection for events left by a crash or by another
+ * instance. While Kafka is down the relay backs off and keeps the events, retrying the aggregates it was handed;
+ * nothing is lost.
  *
  * <p>Several instances of a service share the work without publishing the same events twice: a relay first leases
- * a document (one atomic find-and-modify), publishes its events, then removes them and releases the lease in one
- * update. A relay that dies holding a lease leaves it to expire ({@value #LEASE_SECONDS} s), then another takes over.
+ * a batch of documents (one update, under a token of its own), publishes their events, then removes them and
+ * releases the leases. A relay that dies holding a lease leaves it to expire ({@value #LEASE_SECONDS} s), then
+ * another takes over.
  */
 public final class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 256;
+    private static final int BATCH = 64;
     static final long LEASE_SECONDS = 10;
     static final String LEASE = "_relayLease";
     static final String LEASE_BY = "_relayLeaseBy";
+    private static final Bson PENDING_FILTER = Filters.eq(PENDING, true);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
@@ -115,33 +119,29 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The sweep of one collection: one query for the ids of pending documents (on the embedded store it reads the whole
-     * collection, so once per round, not once per document), then those leased, published and cleared as a batch.
+     * The sweep of one collection: a query for the ids of up to {@value #BATCH} pending documents (on the embedded store
+     * it reads the whole collection, so once a batch, not once a document), then those leased, published and cleared.
      */
     private int relayCollection(String collection) {
         int sent = 0;
-        for (int round = 0; round < 64; round++) {
+        while (true) {
             Set<Object> ids = new LinkedHashSet<>();
-            for (Document doc : mongo.getCollection(collection).find(PENDING_FILTER).projection(Projections.include("_id")).limit(BATCH)) {
+            for (Document doc : mongo.getCollection(collection).find(PENDING_FILTER)
+                    .projection(Projections.include("_id")).limit(BATCH)) {
                 ids.add(doc.get("_id"));
             }
             if (ids.isEmpty()) {
                 return sent;
             }
-            List<Leased> leased = leaseAll(collection, ids);
-            sent += publish(leased);
-            if (ids.size() < BATCH || leased.isEmpty()) {
+            int leased = publish(collection, ids);
+            sent += leased;
+            if (ids.size() < BATCH || leased == 0) {
                 return sent;
             }
         }
-        return sent;
     }
 
-    /**
-     * Publishes the events of the aggregates handed over by writes, up to {@value #BATCH} documents at a time: the
-     * documents of a collection are leased with one update and read with one query, their events all sent and then
-     * all acknowledged, and the documents cleared with one update.
-     */
+    /** Publishes the events of the aggregates handed over by writes, up to {@value #BATCH} documents at a time. */
     int relayWritten() {
         int sent = 0;
         while (!written.isEmpty()) {
@@ -154,11 +154,9 @@ public final class OutboxRelay implements SmartLifecycle {
                 }
             }
             try {
-                List<Leased> leased = new ArrayList<>(size);
                 for (Map.Entry<String, Set<Object>> e : batch.entrySet()) {
-                    leased.addAll(leaseAll(e.getKey(), e.getValue()));
+                    sent += publish(e.getKey(), e.getValue());
                 }
-                sent += publish(leased);
             } catch (RuntimeException e) {
                 // try these again after the back-off (a document already published is no longer pending: skipped)
                 batch.forEach((collection, ids) -> ids.forEach(id -> written.add(new Written(collection, id))));
@@ -168,124 +166,123 @@ public final class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    private static final org.bson.conversions.Bson PENDING_FILTER = Filters.eq(PENDING, true);
+    /** A document whose outbox this relay leased: its entries in order, and those the broker acknowledged. */
+    private static final class Leased {
+        final Object id;
+        final List<OutboxEntry> entries;
+        final List<String> acknowledged = new ArrayList<>();
+        boolean failed;
 
-    /** A document leased for publishing (under {@code token}), with the events it held when leased. */
-    private record Leased(String collection, Object id, String token, List<OutboxEntry> entries) {
-    }
-
-    private static org.bson.conversions.Bson leaseIsFree(Date now) {
-        return Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, now));
-    }
-
-    private static org.bson.conversions.Bson takeLease(Date now, String token) {
-        return Updates.combine(Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)), Updates.set(LEASE_BY, token));
-    }
-
-    private static List<OutboxEntry> entries(Document doc) {
-        return doc.getList(OUTBOX, Document.class, List.of()).stream().map(OutboxEntry::fromDocument).toList();
-    }
-
-    /** Leases, with one update, those of the documents that are pending and free; reads them with one query. */
-    private List<Leased> leaseAll(String collection, Set<Object> ids) {
-        Date now = new Date();
-        String token = UUID.randomUUID().toString();
-        var raw = mongo.getCollection(collection);
-        raw.updateMany(Filters.and(Filters.in("_id", ids), PENDING_FILTER, leaseIsFree(now)), takeLease(now, token));
-        List<Leased> leased = new ArrayList<>(ids.size());
-        for (Document doc : raw.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token)))
-                .projection(Projections.include(OUTBOX))) {
-            leased.add(new Leased(collection, doc.get("_id"), token, entries(doc)));
+        Leased(Object id, List<OutboxEntry> entries) {
+            this.id = id;
+            this.entries = entries;
         }
-        return leased;
     }
 
     /**
-     * Sends the events of every leased document (each document's in order), then waits for the acknowledgements and
-     * removes what was acknowledged from each document, releasing its lease. Throws if any event was not acknowledged.
+     * Leases those of the documents that are pending and not leased by another relay (one update), reads them (one
+     * query), publishes their events and clears what was acknowledged. Returns the number of events published; throws
+     * if the broker did not acknowledge them all (the rest stay pending for the next try).
      */
-    private int publish(List<Leased> leased) {
-        List<List<Future<RecordMetadata>>> futures = new ArrayList<>(leased.size());
-        for (Leased l : leased) {
-            futures.add(send(l.entries()));
+    private int publish(String collection, Set<Object> ids) {
+        MongoCollection<Document> raw = mongo.getCollection(collection);
+        Date now = new Date();
+        String token = UUID.randomUUID().toString();
+        raw.updateMany(Filters.and(Filters.in("_id", ids), PENDING_FILTER,
+                        Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, now))),
+                Updates.combine(Updates.set(LEASE, new Date(now.getTime() + LEASE_SECONDS * 1000)), Updates.set(LEASE_BY, token)));
+        List<Leased> leased = new ArrayList<>(ids.size());
+        for (Document doc : raw.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token))).projection(Projections.include(OUTBOX))) {
+            leased.add(new Leased(doc.get("_id"), doc.getList(OUTBOX, Document.class, List.of()).stream()
+                    .map(OutboxEntry::fromDocument).toList()));
         }
+        if (leased.isEmpty()) {
+            return 0;
+        }
+        publishInRounds(leased);
         int sent = 0;
-        String unacknowledged = null;
-        // documents whose every event went out, by collection, lease and number of events: cleared together
-        Map<List<Object>, List<Object>> complete = new LinkedHashMap<>();
-        for (int d = 0; d < leased.size(); d++) {
-            Leased l = leased.get(d);
-            List<String> acknowledged = awaitInOrder(l.entries(), futures.get(d));
-            sent += acknowledged.size();
-            if (acknowledged.size() == l.entries().size()) {
-                complete.computeIfAbsent(List.of(l.collection(), l.token(), l.entries().size()), k -> new ArrayList<>()).add(l.id());
+        // documents whose every event went out, by their number of events: emptied together, if no event came since
+        Map<Integer, List<Object>> complete = new LinkedHashMap<>();
+        for (Leased doc : leased) {
+            sent += doc.acknowledged.size();
+            if (doc.acknowledged.size() == doc.entries.size()) {
+                complete.computeIfAbsent(doc.entries.size(), k -> new ArrayList<>()).add(doc.id);
             } else {
-                removePublished(l.collection(), l.id(), acknowledged);
-                unacknowledged = l.collection() + "/" + l.id();
+                removePublished(raw, doc, token);
             }
         }
-        complete.forEach((key, ids) -> clear((String) key.get(0), (String) key.get(1), (Integer) key.get(2), ids, leased));
-        if (unacknowledged != null) {
-            throw new IllegalStateException("broker did not acknowledge every event of " + unacknowledged);
+        complete.forEach((events, done) -> {
+            long cleared = raw.updateMany(Filters.and(Filters.in("_id", done), Filters.eq(LEASE_BY, token), Filters.size(OUTBOX, events)),
+                    Updates.combine(Updates.set(OUTBOX, List.of()), Updates.set(PENDING, false), Updates.unset(LEASE),
+                            Updates.unset(LEASE_BY))).getModifiedCount();
+            if (cleared < done.size()) {
+                // events were added to some since the lease: remove exactly those published from them
+                leased.stream().filter(d -> done.contains(d.id) && d.acknowledged.size() == events).forEach(d -> removePublished(raw, d, token));
+            }
+        });
+        List<String> incomplete = leased.stream().filter(d -> d.acknowledged.size() < d.entries.size())
+                .map(d -> collection + "/" + d.id).toList();
+        if (!incomplete.isEmpty()) {
+            throw new IllegalStateException("broker did not acknowledge every event of " + incomplete);
         }
         return sent;
     }
 
-    /** Empties the outboxes of documents that got no new events since they were leased; the others one by one. */
-    private void clear(String collection, String token, int events, List<Object> ids, List<Leased> leased) {
-        var raw = mongo.getCollection(collection);
-        long cleared = raw.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token), Filters.size(OUTBOX, events)),
-                Updates.combine(Updates.set(OUTBOX, List.of()), Updates.set(PENDING, false), Updates.unset(LEASE),
-                        Updates.unset(LEASE_BY))).getModifiedCount();
-        if (cleared == ids.size()) {
-            return;
+    /**
+     * Removes the acknowledged events from a document (a no-op for one already cleared) and releases its lease — only
+     * if it is still this relay's: a lease that expired meanwhile may be another relay's now.
+     */
+    private static void removePublished(MongoCollection<Document> raw, Leased doc, String token) {
+        Bson published = Updates.pull(OUTBOX, Filters.in("id", doc.acknowledged));
+        if (raw.updateOne(Filters.and(Filters.eq("_id", doc.id), Filters.eq(LEASE_BY, token)),
+                Updates.combine(published, Updates.unset(LEASE), Updates.unset(LEASE_BY))).getMatchedCount() == 0) {
+            raw.updateOne(Filters.eq("_id", doc.id), published);
         }
-        // events were added to some since the lease: remove exactly those published from them
-        for (Document doc : raw.find(Filters.and(Filters.in("_id", ids), Filters.eq(LEASE_BY, token)))
-                .projection(Projections.include("_id"))) {
-            Object id = doc.get("_id");
-            leased.stream().filter(l -> l.collection().equals(collection) && l.id().equals(id)).findFirst()
-                    .ifPresent(l -> removePublished(collection, id, l.entries().stream().map(OutboxEntry::id).toList()));
-        }
+        raw.updateOne(Filters.and(Filters.eq("_id", doc.id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
     }
 
-    private void removePublished(String collection, Object id, List<String> published) {
-        var raw = mongo.getCollection(collection);
-        raw.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.pull(OUTBOX, Filters.in("id", published)), Updates.unset(LEASE), Updates.unset(LEASE_BY)));
-        raw.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(OUTBOX, 0)), Updates.set(PENDING, false));
-    }
-
-    /** Hands the entries to the producer in order; stops at the first it will not take. */
-    private List<Future<RecordMetadata>> send(List<OutboxEntry> entries) {
-        List<Future<RecordMetadata>> futures = new ArrayList<>(entries.size());
-        try {
-            for (OutboxEntry entry : entries) {
-                futures.add(producer.send(codec.toRecord(entry)));
+    /**
+     * Publishes the leased documents' events so that an aggregate's events reach the topic in their order even when
+     * the broker fails some requests: round n sends the n-th pending event of every document still in good standing,
+     * then waits for each acknowledgement. An event is never sent before the one before it was acknowledged — with
+     * everything sent at once, a failed batch could be followed by a delivered later one (the producer starts a new
+     * epoch after a batch expires), putting an aggregate's events out of order for its readers.
+     */
+    private void publishInRounds(List<Leased> leased) {
+        for (int round = 0; ; round++) {
+            List<Leased> inRound = new ArrayList<>();
+            List<Future<RecordMetadata>> futures = new ArrayList<>();
+            for (Leased doc : leased) {
+                if (doc.failed || round >= doc.entries.size()) {
+                    continue;
+                }
+                try {
+                    futures.add(producer.send(codec.toRecord(doc.entries.get(round))));
+                    inRound.add(doc);
+                } catch (RuntimeException e) {
+                    log.warn("could not hand an event to the Kafka producer: {}", e.toString());
+                    doc.failed = true;
+                }
             }
-        } catch (RuntimeException e) {
-            log.warn("could not hand events to the Kafka producer: {}", e.toString());
-        }
-        return futures;
-    }
-
-    /** Waits for each acknowledgement; returns the ids acknowledged, a prefix in order. */
-    private List<String> awaitInOrder(List<OutboxEntry> entries, List<Future<RecordMetadata>> futures) {
-        List<String> acknowledged = new ArrayList<>(entries.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                futures.get(i).get(30, TimeUnit.SECONDS);
-                acknowledged.add(entries.get(i).id());
-                published.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.warn("event {} not acknowledged by Kafka: {}", entries.get(i).id(), e.toString());
-                break;
+            if (inRound.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < inRound.size(); i++) {
+                Leased doc = inRound.get(i);
+                OutboxEntry entry = doc.entries.get(round);
+                try {
+                    futures.get(i).get(30, TimeUnit.SECONDS);
+                    doc.acknowledged.add(entry.id());
+                    published.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    doc.failed = true;
+                } catch (Exception e) {
+                    log.warn("event {} not acknowledged by Kafka: {}", entry.id(), e.toString());
+                    doc.failed = true;
+                }
             }
         }
-        return acknowledged;
     }
 
     private void loop() {

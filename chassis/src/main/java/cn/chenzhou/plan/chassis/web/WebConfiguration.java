@@ -1,7 +1,11 @@
 package cn.chenzhou.plan.chassis.web;
 
 import cn.chenzhou.plan.chassis.PlanCalendar;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +14,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -20,7 +30,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The web conventions of every service: strict JSON (unknown fields, wrong types and coercions refused),
- * money as yuan, request ids, a body-size limit, and problem+json for every refusal.
+ * dates as {@code yyyy-MM-dd} only, money as yuan, request ids, a body-size limit, an {@code Accept} no answer can
+ * satisfy refused before anything is done, and problem+json for every refusal — Tomcat's own included.
  */
 @AutoConfiguration
 @Import(ProblemAdvice.class)
@@ -48,7 +59,32 @@ public class WebConfiguration {
                 .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Boolean, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // a date is yyyy-MM-dd: a lenient reader cuts "2013-06-01T08:00:00" to its date, and reads numbers as epoch days
+                .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)));
+    }
+
+    @Bean
+    WebMvcConfigurer negotiationAndDateParameters(ObjectProvider<RequestMappingHandlerAdapter> adapter,
+                                                  @Qualifier("mvcContentNegotiationManager")
+                                                  ObjectProvider<ContentNegotiationManager> negotiation) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptableAnswerInterceptor(
+                        SingletonSupplier.of(adapter::getObject), SingletonSupplier.of(negotiation::getObject)));
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(new IsoDateParameters());
+            }
+        };
+    }
+
+    @Bean
+    ProblemReportValve.Installer tomcatErrorReportAsProblemJson() {
+        return new ProblemReportValve.Installer();
     }
 
     /** "Today" for {@code @PastOrPresent} and {@link EffectiveDate} is today in Chenzhou. */

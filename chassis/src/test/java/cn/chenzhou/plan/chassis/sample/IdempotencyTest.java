@@ -152,6 +152,25 @@ class IdempotencyTest {
     }
 
     @Test
+    void aCommandMayCreateSeveralAggregatesOfOneKindAndItsRetryCreatesNone() {
+        var widgets = aggregates.collection("widgets", WidgetApplication.Widget.class);
+        String key = sha256("plan-office\n" + UUID.randomUUID());
+        String first = "w-" + UUID.randomUUID();
+        String second = "w-" + UUID.randomUUID();
+        CommandKey.runAs(key, () -> {
+            widgets.insert(first, new WidgetApplication.Widget(first, "431023", "a", Money.ofYuan(1)), List.of(), "plan-office");
+            widgets.insert(second, new WidgetApplication.Widget(second, "431023", "b", Money.ofYuan(1)), List.of(), "plan-office");
+        });
+        assertThat(widgets(first)).isEqualTo(1);
+        assertThat(widgets(second)).isEqualTo(1);
+        String again = "w-" + UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandKey.runAs(key, () -> widgets.insert(again,
+                        new WidgetApplication.Widget(again, "431023", "c", Money.ofYuan(1)), List.of(), "plan-office")))
+                .isInstanceOf(cn.chenzhou.plan.chassis.idempotency.CommandAlreadyAppliedException.class);
+        assertThat(widgets(again)).isZero();
+    }
+
+    @Test
     void aRetriedUpdateIsAppliedOnce() {
         String id = "w-" + UUID.randomUUID();
         assertThat(post("/widgets", UUID.randomUUID().toString(), widget(id, "a")).status()).isEqualTo(201);

@@ -6,7 +6,10 @@ import cn.chenzhou.plan.chassis.testing.EventProbe;
 import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every service answers to bad input and bad tokens: problem+json naming the field, nothing stored, no event. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,6 +45,9 @@ class WebConventionsTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    JsonMapper json;
 
     @BeforeAll
     static void watch() {
@@ -133,6 +142,137 @@ class WebConventionsTest {
                 "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("type").asString()).endsWith(":forbidden");
+    }
+
+    static Stream<Arguments> notADate() {
+        return Stream.of(
+                Arguments.of("a local date-time", "\"2013-06-01T08:00:00\""),
+                Arguments.of("an instant", "\"2013-06-01T00:00:00Z\""),
+                Arguments.of("a date-time with an offset", "\"2013-06-01T00:00:00+08:00\""),
+                Arguments.of("a date with an offset", "\"2013-06-01+08:00\""),
+                Arguments.of("epoch days", "15857"),
+                Arguments.of("digits only", "\"20130601\""),
+                Arguments.of("no leading zeros", "\"2013-6-1\""),
+                Arguments.of("the 30th of February", "\"2013-02-30\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notADate")
+    void aDateIsYearMonthDayAndNothingElse(String what, String madeOn) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(),
+                "{\"id\":\"w-dated\",\"county\":\"431023\",\"name\":\"n\",\"price\":1,\"madeOn\":" + madeOn + "}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("madeOn");
+        assertThat(response.json().get("detail").asString()).contains("yyyy-MM-dd");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
+    @Test
+    void aDateIsReadAsWritten() {
+        assertThat(json.readValue("\"2013-06-01\"", LocalDate.class)).isEqualTo(LocalDate.of(2013, 6, 1));
+        assertThat(json.writeValueAsString(LocalDate.of(2013, 6, 1))).isEqualTo("\"2013-06-01\"");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"iso, 2013-06-01T08:00:00", "iso, 2013-06-01+08:00", "iso, 2013-06-01Z", "plain, 6/1/13",
+            "plain, 2013-06-01T00:00:00Z", "plain, 20130601"})
+    void aDateParameterIsYearMonthDayAndNothingElse(String parameter, String value) {
+        Http.Response response = Http.local(port).get("/widgets/dates?" + parameter + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8), TestTokens.viewer());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    @Test
+    void dateParametersAreReadAsWritten() {
+        Http.Response response = Http.local(port).get("/widgets/dates?iso=2013-06-01&plain=2014-12-31", TestTokens.viewer());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("iso").asString()).isEqualTo("2013-06-01");
+        assertThat(response.json().get("plain").asString()).isEqualTo("2014-12-31");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/xml", "text/plain", "text/csv", "text/html"})
+    void aCommandWhoseAnswerTheClientWouldNotAcceptIsRefusedBeforeAnythingIsDone(String accept) {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets", TestTokens.admin())
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"w-accept\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}")));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith(":not-acceptable");
+        assertThat(response.json().get("detail").asString()).contains("application/json");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "application/json", "application/problem+json",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/xml, application/json"})
+    void anAnswerTheClientAcceptsIsGiven(String accept) {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets/dates?iso=2013-06-01", TestTokens.viewer())
+                .header("Accept", accept).GET());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("iso").asString()).isEqualTo("2013-06-01");
+    }
+
+    @Test
+    void withoutAcceptAnyAnswerWillDo() {
+        Http.Response response = Http.local(port).get("/widgets/dates", TestTokens.viewer());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aReadWhoseAnswerTheClientWouldNotAcceptIs406ProblemJson() {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets/dates", TestTokens.viewer())
+                .header("Accept", "application/xml").GET());
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"text/csv", "*/*", "application/json"})
+    void aDownloadIsAnsweredAsItAlwaysWas(String accept) {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets/export.csv", TestTokens.viewer())
+                .header("Accept", accept).GET());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/csv");
+        assertThat(response.body()).startsWith("id,name");
+    }
+
+    @Test
+    void tooManyHeadersAreRefusedByTomcatWithProblemJsonNotItsHtmlPage() {
+        Http http = Http.local(port);
+        HttpRequest.Builder request = http.builder("/widgets/dates", TestTokens.viewer()).GET();
+        for (int i = 0; i < 200; i++) {
+            request.header("X-Extra-" + i, "v" + i);
+        }
+        Http.Response response = http.send(request);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:cn.chenzhou.plan:problem:bad-request");
+        assertThat(response.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void headersOverTheSizeLimitAreRefusedWithProblemJson() {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets/dates", TestTokens.viewer())
+                .header("X-Padding", "x".repeat(20_000)).GET());
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(response.status());
     }
 
     @Test

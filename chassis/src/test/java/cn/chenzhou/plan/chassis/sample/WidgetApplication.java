@@ -18,11 +18,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -47,8 +53,12 @@ public class WidgetApplication {
     public record WidgetRenamed(String widgetId, String name) {
     }
 
+    /** {@code madeOn} is optional and not kept: it is there to show how dates are read. */
     record NewWidget(@NotBlank @Size(max = 40) String id, @NotNull @CountyCode String county,
-                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price) {
+                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price, LocalDate madeOn) {
+    }
+
+    record Dates(LocalDate iso, LocalDate plain) {
     }
 
     record Rename(@NotBlank String name) {
@@ -70,6 +80,20 @@ public class WidgetApplication {
             widgets.insert(widget.id(), widget, List.of(new PendingEvent(CREATED, widget.id(), widget.county(),
                     new WidgetCreated(widget.id(), widget.name(), widget.price().fen()))), actor.name());
             return widget;
+        }
+
+        /** Echoes its date parameters: one declared ISO, one not. */
+        @GetMapping("/widgets/dates")
+        Dates dates(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate iso,
+                    @RequestParam(required = false) LocalDate plain, Actor actor) {
+            return new Dates(iso, plain);
+        }
+
+        /** A download, as the ledgers and scorecards are: its media type is set by the handler. */
+        @GetMapping("/widgets/export.csv")
+        ResponseEntity<byte[]> export(Actor actor) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .body("id,name\n".getBytes(StandardCharsets.UTF_8));
         }
 
         @PutMapping("/widgets/{id}/name")
