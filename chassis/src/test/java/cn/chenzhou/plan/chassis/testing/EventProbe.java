@@ -65,6 +65,24 @@ public final class EventProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Polls until {@code count} events keyed by {@code key} (an aggregate's id) were seen, or the timeout; returns those.
+     * Other aggregates' events may come first: the relay publishes a batch of aggregates round by round.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitKeyed(String key, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<String, byte[]>> keyed = keyed(key);
+        while (keyed.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            keyed = keyed(key);
+        }
+        return keyed;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> keyed(String key) {
+        return seen.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     /** Polls for a quiet period and returns everything seen: use to prove that nothing (more) was published. */
     public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();

@@ -47,8 +47,7 @@ class MatchingFundsApiTest extends FundingApiTest {
             assertThat(over.json().get("type").asString()).endsWith(":over-payment");
             assertThat(over.json().get("remaining").asString()).isEqualTo("100000.00");
 
-            List<ConsumerRecord<String, byte[]>> events = Outboxes.about(probe.await(2, Duration.ofSeconds(20)),
-                    "matching-funds-431022-2013");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("matching-funds-431022-2013", 2, Duration.ofSeconds(20));
             assertThat(events).extracting(Outboxes::type).containsExactly(
                     "cn.chenzhou.plan.matching-funds.committed.v1", "cn.chenzhou.plan.matching-funds.paid.v1");
             assertThat(EventProbe.header(events.get(0), "ce_actor")).isEqualTo("county-431022");

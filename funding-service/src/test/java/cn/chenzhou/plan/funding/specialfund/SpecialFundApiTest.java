@@ -73,7 +73,7 @@ class SpecialFundApiTest extends FundingApiTest {
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.json().get("type").asString()).endsWith(":fund-already-open");
 
-            List<ConsumerRecord<String, byte[]>> events = about(probe.await(1, Duration.ofSeconds(20)), "special-fund-2001");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("special-fund-2001", 1, Duration.ofSeconds(20));
             assertThat(events).hasSize(1);
             assertThat(type(events.get(0))).isEqualTo("cn.chenzhou.plan.special-fund.budget-opened.v1");
             assertThat(EventProbe.header(events.get(0), "ce_county")).isEqualTo("431000");
@@ -108,7 +108,7 @@ class SpecialFundApiTest extends FundingApiTest {
             assertThat(http().post(FUNDS + "/2002/allocations", TestTokens.finance(),
                     allocation("431081", "40000.00", "2002-05-21")).status()).isEqualTo(201);
 
-            List<ConsumerRecord<String, byte[]>> events = about(probe.await(2, Duration.ofSeconds(20)), "special-fund-2002");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("special-fund-2002", 2, Duration.ofSeconds(20));
             assertThat(events).extracting(Outboxes::type).containsOnly("cn.chenzhou.plan.special-fund.allocated.v1");
             assertThat(events).hasSize(2);
             assertThat(EventProbe.header(events.get(0), "ce_county")).isEqualTo("431023");
@@ -152,7 +152,7 @@ class SpecialFundApiTest extends FundingApiTest {
             assertThat(afterRevocation.status()).isEqualTo(409);
             assertThat(afterRevocation.json().get("type").asString()).endsWith(":allocation-revoked");
 
-            List<ConsumerRecord<String, byte[]>> events = about(probe.await(2, Duration.ofSeconds(20)), "special-fund-2003");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("special-fund-2003", 2, Duration.ofSeconds(20));
             assertThat(events).extracting(Outboxes::type).containsExactly(
                     "cn.chenzhou.plan.special-fund.disbursed.v1", "cn.chenzhou.plan.special-fund.allocation-revoked.v1");
             assertThat(data(events.get(0))).contains("\"amountFen\":5000000", "\"disbursedOn\":\"2003-06-01\"");
@@ -188,7 +188,7 @@ class SpecialFundApiTest extends FundingApiTest {
                     "{\"budget\":\"400000.00\",\"revisedOn\":\"2004-07-01\",\"reason\":\"追加预算\"}");
             assertThat(up.status()).as(up.body()).isEqualTo(201);
             assertThat(up.json().get("from").asString()).isEqualTo("300000.00");
-            List<ConsumerRecord<String, byte[]>> events = about(probe.await(1, Duration.ofSeconds(20)), "special-fund-2004");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("special-fund-2004", 1, Duration.ofSeconds(20));
             assertThat(type(events.get(0))).isEqualTo("cn.chenzhou.plan.special-fund.budget-revised.v1");
             assertThat(data(events.get(0))).contains("\"budgetFen\":40000000", "\"reason\":\"追加预算\"");
         }
@@ -249,7 +249,7 @@ class SpecialFundApiTest extends FundingApiTest {
             assertThat(otherBody.json().get("type").asString()).endsWith(":idempotency-key-reused");
             assertThat(post(path, body, "short").status()).isEqualTo(400);
 
-            assertThat(about(probe.await(1, Duration.ofSeconds(20)), "special-fund-2007")).hasSize(1);
+            assertThat(probe.awaitKeyed("special-fund-2007", 1, Duration.ofSeconds(20))).hasSize(1);
             assertThat(about(probe.drain(Duration.ofMillis(800)), "special-fund-2007")).hasSize(1);
         }
         assertThat(http().get(FUNDS + "/2007", TestTokens.finance()).json().get("allocated").asString()).isEqualTo("600.00");

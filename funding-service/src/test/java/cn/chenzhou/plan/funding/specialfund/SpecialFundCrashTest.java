@@ -98,7 +98,7 @@ class SpecialFundCrashTest {
 
         try (EventProbe probe = new EventProbe(Topics.FUNDING);
              FundingInstance next = FundingInstance.start(DATABASE)) {
-            List<ConsumerRecord<String, byte[]>> events = about(probe.await(3, Duration.ofSeconds(60)), "special-fund-2008");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed("special-fund-2008", 3, Duration.ofSeconds(60));
             assertThat(events).extracting(Outboxes::type).containsExactly(
                     "cn.chenzhou.plan.special-fund.budget-opened.v1",
                     "cn.chenzhou.plan.special-fund.allocated.v1",
@@ -133,7 +133,7 @@ class SpecialFundCrashTest {
         List<String> firstIds;
         try (EventProbe probe = new EventProbe(Topics.FUNDING)) {
             try (FundingInstance publisher = FundingInstance.start(DATABASE)) {
-                firstIds = about(probe.await(2, Duration.ofSeconds(60)), "special-fund-2009").stream()
+                firstIds = probe.awaitKeyed("special-fund-2009", 2, Duration.ofSeconds(60)).stream()
                         .map(e -> EventProbe.header(e, "ce_id")).toList();
                 org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outboxOf(2009).isEmpty());
             }
@@ -141,7 +141,7 @@ class SpecialFundCrashTest {
             funds().updateOne(new Document("_id", "special-fund-2009"),
                     new Document("$set", new Document("_outbox", stored).append("_pending", true)));
             try (FundingInstance next = FundingInstance.start(DATABASE)) {
-                List<ConsumerRecord<String, byte[]>> all = about(probe.await(4, Duration.ofSeconds(60)), "special-fund-2009");
+                List<ConsumerRecord<String, byte[]>> all = probe.awaitKeyed("special-fund-2009", 4, Duration.ofSeconds(60));
                 assertThat(all).hasSize(4);
                 // the second sending is the same two events — same ids, same sequence — which consumers drop
                 assertThat(all.subList(2, 4)).extracting(e -> EventProbe.header(e, "ce_id")).containsExactlyElementsOf(firstIds);

@@ -59,7 +59,7 @@ class CountyStatisticsApiTest extends FundingApiTest {
             assertThat(stale.status()).isEqualTo(409);
             assertThat(stale.json().get("currentRevision").asInt()).isEqualTo(2);
 
-            List<ConsumerRecord<String, byte[]>> events = Outboxes.about(probe.await(2, Duration.ofSeconds(20)), JIAHE + "-2013");
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed(JIAHE + "-2013", 2, Duration.ofSeconds(20));
             assertThat(events).extracting(Outboxes::type).containsOnly("cn.chenzhou.plan.county-statistics.filed.v1");
             assertThat(Outboxes.data(events.get(0))).contains("\"revision\":1", "\"statisticsId\":\"431024-2013\"",
                     "\"fiscalStExpenditureFen\":1200000000");

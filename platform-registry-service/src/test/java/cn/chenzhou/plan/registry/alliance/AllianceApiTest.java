@@ -46,7 +46,7 @@ class AllianceApiTest extends RegistryApiTest {
             assertThat(newest.get("founding").asBoolean()).isFalse();
             assertThat(newest.get("county").asString()).isEqualTo(BEIHU);
 
-            List<ConsumerRecord<String, byte[]>> events = of(probe.await(2, Duration.ofSeconds(20)), id);
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed(id, 2, Duration.ofSeconds(20));
             assertThat(events).extracting(e -> type(e)).containsExactly(
                     "cn.chenzhou.plan.alliance.formed.v1", "cn.chenzhou.plan.alliance.member-joined.v1");
             assertThat(data(events.get(0)).get("memberCount").asInt()).isEqualTo(2);

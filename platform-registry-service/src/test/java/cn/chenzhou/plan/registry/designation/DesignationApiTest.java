@@ -48,7 +48,7 @@ class DesignationApiTest extends RegistryApiTest {
             assertThat(revoked.status()).isEqualTo(200);
             assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
 
-            List<ConsumerRecord<String, byte[]>> events = of(probe.await(3, Duration.ofSeconds(20)), id);
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed(id, 3, Duration.ofSeconds(20));
             assertThat(events).extracting(e -> type(e)).containsExactly(
                     "cn.chenzhou.plan.designation.applied.v1",
                     "cn.chenzhou.plan.designation.granted.v1",

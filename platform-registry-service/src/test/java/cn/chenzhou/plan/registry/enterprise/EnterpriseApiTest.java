@@ -46,7 +46,7 @@ class EnterpriseApiTest extends RegistryApiTest {
             assertThat(reclassified.status()).isEqualTo(200);
             assertThat(reclassified.json().get("larger").asBoolean()).isFalse();
 
-            List<ConsumerRecord<String, byte[]>> events = of(probe.await(4, Duration.ofSeconds(20)), id);
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed(id, 4, Duration.ofSeconds(20));
             assertThat(events).extracting(e -> type(e)).containsExactly(
                     "cn.chenzhou.plan.enterprise.registered.v1",
                     "cn.chenzhou.plan.enterprise.rd-institution-established.v1",

@@ -68,7 +68,7 @@ class PlatformApiTest extends RegistryApiTest {
             assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
             assertThat(revoked.json().get("revocation").get("reason").asString()).isEqualTo("年度考核不合格");
 
-            List<ConsumerRecord<String, byte[]>> events = of(probe.await(3, Duration.ofSeconds(20)), id);
+            List<ConsumerRecord<String, byte[]>> events = probe.awaitKeyed(id, 3, Duration.ofSeconds(20));
             assertThat(events).extracting(e -> type(e)).containsExactly(
                     "cn.chenzhou.plan.platform.registered.v1",
                     "cn.chenzhou.plan.platform.accredited.v1",
