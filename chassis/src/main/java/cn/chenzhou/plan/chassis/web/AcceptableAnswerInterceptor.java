@@ -23,6 +23,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.AbstractMessageConverterMethodProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Refuses a request whose {@code Accept} no answer of its handler could satisfy — with 406, <em>before</em> the
@@ -74,13 +76,16 @@ final class AcceptableAnswerInterceptor implements HandlerInterceptor {
         MethodParameter returnType = method.getReturnType();
         HandlerMethodReturnValueHandler writer = adapter.get().getReturnValueHandlers().stream()
                 .filter(h -> h.supportsReturnType(returnType)).findFirst().orElse(null);
-        if (!(writer instanceof AbstractMessageConverterMethodProcessor)) {
+        // Spring 7 hands a ResponseEntity to a ResponseEntityReturnValueHandler, which writes its body with the message
+        // converters unless the body is streamed or emitted
+        boolean entity = HttpEntity.class.isAssignableFrom(returnType.getParameterType());
+        if (!entity && !(writer instanceof AbstractMessageConverterMethodProcessor)) {
             return ANY;
         }
         ResolvableType declared = ResolvableType.forMethodParameter(returnType);
-        Class<?> body = HttpEntity.class.isAssignableFrom(returnType.getParameterType())
-                ? declared.as(HttpEntity.class).getGeneric(0).resolve() : declared.resolve();
-        if (body == null || body == Object.class || body == Void.class || body == void.class) {
+        Class<?> body = entity ? declared.as(HttpEntity.class).getGeneric(0).resolve() : declared.resolve();
+        if (body == null || body == Object.class || body == Void.class || body == void.class
+                || ResponseBodyEmitter.class.isAssignableFrom(body) || StreamingResponseBody.class.isAssignableFrom(body)) {
             return ANY;
         }
         List<MediaType> types = new ArrayList<>();

@@ -195,11 +195,12 @@ class WebConventionsTest {
         assertThat(response.json().get("plain").asString()).isEqualTo("2014-12-31");
     }
 
-    @ParameterizedTest(name = "Accept: {0}")
-    @ValueSource(strings = {"application/xml", "text/plain", "text/csv", "text/html"})
-    void aCommandWhoseAnswerTheClientWouldNotAcceptIsRefusedBeforeAnythingIsDone(String accept) {
+    @ParameterizedTest(name = "Accept: {0} on {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"application/xml,/widgets", "text/plain,/widgets", "text/csv,/widgets",
+            "text/html,/widgets", "application/xml,/widgets/answered", "text/html,/widgets/answered"})
+    void aCommandWhoseAnswerTheClientWouldNotAcceptIsRefusedBeforeAnythingIsDone(String accept, String path) {
         Http http = Http.local(port);
-        Http.Response response = http.send(http.builder("/widgets", TestTokens.admin())
+        Http.Response response = http.send(http.builder(path, TestTokens.admin())
                 .header("Content-Type", "application/json").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"w-accept\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}")));
 

@@ -82,6 +82,13 @@ public class WidgetApplication {
             return widget;
         }
 
+        /** The same command answered as the services answer theirs: 201 with a Location. */
+        @PostMapping("/widgets/answered")
+        ResponseEntity<Widget> createAnswered(@Valid @RequestBody NewWidget request, Actor actor) {
+            Widget widget = create(request, actor);
+            return ResponseEntity.created(java.net.URI.create("/widgets/" + widget.id())).body(widget);
+        }
+
         /** Echoes its date parameters: one declared ISO, one not. */
         @GetMapping("/widgets/dates")
         Dates dates(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate iso,
