@@ -170,8 +170,8 @@ public final class Benchmark {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("GATEWAY_RATE_LIMIT", "1000000");
             env.put("GATEWAY_RATE_LIMIT_OVERRIDES", "");
-            // the demo data set (where the launcher loads one) would only add unrelated events to the rebuild
-            env.put("PLATFORM_DEMO_DATA", "false");
+            // the demo plan would load while the figures are taken, and add unrelated events to the rebuild
+            env.put("PLATFORM_DEMO", "false");
             String launcherOptions = System.getenv().getOrDefault("PLATFORM_JAVA_OPTS", "-Xms128m -Xmx1g -XX:+UseSerialGC");
             platform = PlatformUnderTest.start(o.home(), data, env, launcherOptions, Duration.ofMinutes(5), out);
             out.printf("  READY after %.1f s%n", platform.readySeconds());
