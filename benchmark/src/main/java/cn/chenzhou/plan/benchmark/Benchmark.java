@@ -295,8 +295,13 @@ public final class Benchmark {
                 + "(POST /api/funding/secured-funds) in turn, each with an Idempotency-Key";
 
         out.printf("  warm-up %d s at %.0f/s%n", o.warmup().toSeconds(), o.rate());
+        // the warm-up probes too: the first probes otherwise meet reporting's answer path cold (its first second of
+        // answers took seconds) and measure that instead of freshness
+        FreshnessProbe warmProbe = new FreshnessProbe(http, reporting, workload.token("viewer"), 1);
         LoadGenerator.openLoop(o.rate(), o.warmup(), 2000,
-                i -> workload.send(http, gateway, workload.mixed(i), "warm", i), LoadGenerator.IGNORE);
+                i -> workload.send(http, gateway, workload.mixed(i), "warm", i),
+                (i, reply, at) -> warmProbe.accepted(i, workload.mixed(i).topic(), reply.createdId(), at));
+        warmProbe.finish();
 
         // fixed offered load, every command probed
         FreshnessProbe fixedProbe = new FreshnessProbe(http, reporting, workload.token("viewer"), 1);
@@ -398,6 +403,11 @@ public final class Benchmark {
             Latency.Summary s = probe.summary();
             out.printf("    freshness (%,d probes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", s.count(), s.p50Ms(), s.p99Ms(),
                     s.maxMs(), probe.notSeen() > 0 ? ", " + probe.notSeen() + " not seen" : "");
+            try {
+                probe.whereTheTimeWent(platform.kafkaBootstrap()).forEach(line -> out.println("      " + line));
+            } catch (RuntimeException e) {
+                out.println("      (where the time went: not available: " + e + ")");
+            }
         }
     }
 
