@@ -101,6 +101,8 @@ final class FreshnessProbe {
      * Where the time went: for each probed command, the time from the gateway's answer to the event's Kafka timestamp
      * (set by the producer when the service's relay sends it) and from there to reporting having applied it; for the
      * slowest one in a hundred, and as a time line of the slow ones by second. Printed, for diagnosis; not a figure.
+     * Kafka timestamps are whole milliseconds, and a relay may send before the client has read its answer: a time
+     * before Kafka below zero counts as zero.
      */
     List<String> whereTheTimeWent(String bootstrap) {
         List<Sample> all = new ArrayList<>(samples);
@@ -132,7 +134,7 @@ final class FreshnessProbe {
             slowBySecond.merge((sample.answeredAtMillis() - first) / 1000, 1, Integer::sum);
         }
         double relayShare = slowest.stream().filter(x -> sentAt.containsKey(x.id())).mapToDouble(x ->
-                Math.min(1.0, (sentAt.get(x.id()) - x.answeredAtMillis()) * 1e6 / Math.max(1, x.freshNanos()))).average().orElse(Double.NaN);
+                Math.max(0.0, Math.min(1.0, (sentAt.get(x.id()) - x.answeredAtMillis()) * 1e6 / Math.max(1, x.freshNanos())))).average().orElse(Double.NaN);
         lines.add(String.format(java.util.Locale.ROOT, "slowest 1 %% (%d probes): %.0f %% of their time before Kafka; "
                 + "answered in second(s) of the phase → count: %s", slowest.size(), 100 * relayShare, slowBySecond));
         return lines;
