@@ -61,7 +61,7 @@ record StackSettings(
                     && !k.equals("PLATFORM_JAVA_OPTS")) {
                 String service = k.substring("PLATFORM_".length(), k.length() - "_JAVA_OPTS".length())
                         .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                options.put(service, v);
+                options.merge(service, v, (byDefault, given) -> byDefault + " " + given);
             }
         });
         return Map.copyOf(options);

@@ -18,9 +18,13 @@ public class IdempotencyConfiguration {
     /** After Spring Security's filter (order -100), which establishes the principal the key belongs to. */
     static final int ORDER = -90;
 
+    /**
+     * The claim's lease outlasts the gateway's 20 s response timeout: a retry sent after the gateway gave up must not
+     * take over a claim whose first attempt is still running (both would create the aggregate).
+     */
     @Bean
     IdempotencyStore idempotencyStore(MongoTemplate mongo, Clock clock,
-                                      @Value("${platform.idempotency.lease:10s}") Duration lease,
+                                      @Value("${platform.idempotency.lease:30s}") Duration lease,
                                       @Value("${platform.idempotency.retention:24h}") Duration retention) {
         return new IdempotencyStore(mongo, clock, lease, retention);
     }

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
@@ -67,7 +66,6 @@ public final class OutboxRelay implements SmartLifecycle {
     private final ConcurrentLinkedQueue<Written> written = new ConcurrentLinkedQueue<>();
     private volatile boolean sweepAsked = true;
     private final Semaphore wakeups = new Semaphore(0);
-    private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
 
@@ -93,24 +91,25 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /** Asks for a sweep of every collection now rather than at the next interval. */
-    public void wake() {
+    private void wake() {
         sweepAsked = true;
         wakeups.release();
     }
 
-    /** Called after a write that queued events on an aggregate: publish them now, looked up by its id. */
+    /**
+     * Called after a write that queued events on an aggregate: publish them now, looked up by its id. A relay that is
+     * not running keeps no list (its start sweeps every collection anyway).
+     */
     void written(String collection, Object id) {
+        if (!running) {
+            return;
+        }
         written.add(new Written(collection, id));
         wakeups.release();
     }
 
-    /** Events this relay has published since start (a duplicate after a crash counts again). */
-    public long publishedCount() {
-        return published.get();
-    }
-
-    /** Publishes everything pending now; returns how many events went out. Also used by tests. */
-    public int relayPending() {
+    /** Publishes everything pending now; returns how many events went out. */
+    private int relayPending() {
         int sent = 0;
         for (String collection : collections) {
             sent += relayCollection(collection);
@@ -142,7 +141,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /** Publishes the events of the aggregates handed over by writes, up to {@value #BATCH} documents at a time. */
-    int relayWritten() {
+    private int relayWritten() {
         int sent = 0;
         while (!written.isEmpty()) {
             Map<String, Set<Object>> batch = new LinkedHashMap<>();
@@ -216,8 +215,12 @@ public final class OutboxRelay implements SmartLifecycle {
                     Updates.combine(Updates.set(OUTBOX, List.of()), Updates.set(PENDING, false), Updates.unset(LEASE),
                             Updates.unset(LEASE_BY))).getModifiedCount();
             if (cleared < done.size()) {
-                // events were added to some since the lease: remove exactly those published from them
-                leased.stream().filter(d -> done.contains(d.id) && d.acknowledged.size() == events).forEach(d -> removePublished(raw, d, token));
+                // events were added to some since the lease: those still carry this relay's lease; remove exactly the
+                // published events from them
+                Set<Object> stillLeased = new java.util.HashSet<>();
+                raw.find(Filters.and(Filters.in("_id", done), Filters.eq(LEASE_BY, token))).projection(Projections.include("_id"))
+                        .forEach(d -> stillLeased.add(d.get("_id")));
+                leased.stream().filter(d -> stillLeased.contains(d.id)).forEach(d -> removePublished(raw, d, token));
             }
         });
         List<String> incomplete = leased.stream().filter(d -> d.acknowledged.size() < d.entries.size())
@@ -273,7 +276,6 @@ public final class OutboxRelay implements SmartLifecycle {
                 try {
                     futures.get(i).get(30, TimeUnit.SECONDS);
                     doc.acknowledged.add(entry.id());
-                    published.incrementAndGet();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     doc.failed = true;
@@ -290,8 +292,13 @@ public final class OutboxRelay implements SmartLifecycle {
         long nextSweep = System.nanoTime();
         while (running) {
             try {
-                long untilSweep = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
-                wakeups.tryAcquire(backoffMs > 0 ? backoffMs : untilSweep, TimeUnit.MILLISECONDS);
+                if (backoffMs > 0) {
+                    // the whole back-off, however many writes arrive meanwhile (they wake the relay)
+                    Thread.sleep(backoffMs);
+                } else {
+                    long untilSweep = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
+                    wakeups.tryAcquire(untilSweep, TimeUnit.MILLISECONDS);
+                }
                 wakeups.drainPermits();
                 if (!running) {
                     return;

@@ -60,6 +60,16 @@ final class LoadContext {
     }
 
     /** Runs a command; a refusal saying its effect is already there counts as done. */
+    /**
+     * Carries out a command that creates something which cannot be looked up by the dataset's reference: a refusal
+     * (even "already exists") is not hidden behind a lookup that has nothing to find.
+     */
+    <T> T apply(Supplier<T> command) {
+        T result = command.get();
+        applied();
+        return result;
+    }
+
     <T> T applyOrFind(Supplier<T> command, Supplier<T> existing) {
         try {
             T result = command.get();

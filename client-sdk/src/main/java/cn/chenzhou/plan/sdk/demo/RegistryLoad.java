@@ -70,8 +70,8 @@ final class RegistryLoad {
         Platform p = platforms.get(d.county() + "|" + d.name() + "|" + d.type());
         Registry office = ctx.planOffice().registry();
         if (p == null) {
-            p = ctx.applyOrFind(() -> ctx.county(d.county()).registry().registerPlatform(new Platform.Register(d.county(),
-                    d.name(), d.type(), d.level(), d.host(), d.registeredOn()), ctx.key("plt", d.ref(), "register")), null);
+            p = ctx.apply(() -> ctx.county(d.county()).registry().registerPlatform(new Platform.Register(d.county(),
+                    d.name(), d.type(), d.level(), d.host(), d.registeredOn()), ctx.key("plt", d.ref(), "register")));
         } else {
             ctx.skipped();
         }
@@ -130,8 +130,8 @@ final class RegistryLoad {
         Enterprise e = enterprises.get(d.creditCode());
         String ref = d.creditCode();
         if (e == null) {
-            e = ctx.applyOrFind(() -> registry.registerEnterprise(new Enterprise.Register(d.county(), d.name(),
-                    d.creditCode(), d.larger(), d.registeredOn()), ctx.key("ent", ref, "register")), null);
+            e = ctx.apply(() -> registry.registerEnterprise(new Enterprise.Register(d.county(), d.name(),
+                    d.creditCode(), d.larger(), d.registeredOn()), ctx.key("ent", ref, "register")));
         } else {
             ctx.skipped();
         }
@@ -168,9 +168,9 @@ final class RegistryLoad {
         Registry registry = ctx.county(d.county()).registry();
         Alliance a = alliances.get(d.name());
         if (a == null) {
-            a = ctx.applyOrFind(() -> registry.formAlliance(new Alliance.Form(d.county(), d.name(), d.field(), d.formedOn(),
+            a = ctx.apply(() -> registry.formAlliance(new Alliance.Form(d.county(), d.name(), d.field(), d.formedOn(),
                     d.members().stream().map(m -> new Alliance.Founder(m.organisation(), m.county())).toList()),
-                    ctx.key("all", d.ref(), "form")), null);
+                    ctx.key("all", d.ref(), "form")));
         } else {
             ctx.skipped();
         }
@@ -213,8 +213,8 @@ final class RegistryLoad {
         Assessment a = assessments.get(d.county() + "|" + d.year());
         String ref = d.county() + "-" + d.year();
         if (a == null) {
-            a = ctx.applyOrFind(() -> office.recordAssessment(new Assessment.RecordResult(d.county(), d.year(), d.result(),
-                    d.documentNo(), d.effectiveOn()), ctx.key("asm", ref, "record")), null);
+            a = ctx.apply(() -> office.recordAssessment(new Assessment.RecordResult(d.county(), d.year(), d.result(),
+                    d.documentNo(), d.effectiveOn()), ctx.key("asm", ref, "record")));
         } else {
             ctx.skipped();
         }

@@ -78,7 +78,6 @@ class FactPipeline implements SmartLifecycle {
     private Instant lastPartitionRefresh = Instant.EPOCH;
     private boolean fullSnapshotDue;
     private Map<TopicPartition, Long> savedPositions = Map.of();
-    private java.util.concurrent.Future<?> lastSave;
     private FactBook rebuilding;
     private PipelineStatus.Rebuild rebuild = PipelineStatus.Rebuild.none();
     private Map<TopicPartition, Long> rebuildFrom = Map.of();
@@ -283,14 +282,10 @@ class FactPipeline implements SmartLifecycle {
             return;
         }
         lastCheckpoint = Instant.now();
-        if (lastSave != null && lastSave.isDone()) {
-            try {
-                lastSave.get();
-            } catch (Exception e) {
-                // the last write did not make it: store everything again
-                fullSnapshotDue = true;
-                savedPositions = Map.of();
-            }
+        if (store.takeFailure()) {
+            // a write did not make it: store everything again
+            fullSnapshotDue = true;
+            savedPositions = Map.of();
         }
         boolean full = fullSnapshotDue;
         fullSnapshotDue = false;
@@ -304,7 +299,7 @@ class FactPipeline implements SmartLifecycle {
         if (changed.isEmpty() && !full && at.equals(savedPositions)) {
             return;
         }
-        lastSave = store.save(changed, at);
+        store.save(changed, at, full);
         savedPositions = at;
     }
 

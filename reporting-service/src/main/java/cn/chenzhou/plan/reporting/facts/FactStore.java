@@ -41,6 +41,9 @@ class FactStore {
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final java.util.concurrent.atomic.AtomicBoolean failureToReport = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Only read and written on the writer's thread. */
+    private boolean holdPositions;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fact-store");
         t.setDaemon(true);
@@ -76,33 +79,45 @@ class FactStore {
         return new Stored(aggregates, positions);
     }
 
-    /** Stores changed aggregates, then the positions they were read up to. */
-    Future<?> save(List<StoredAggregate> changed, Map<TopicPartition, Long> positions) {
-        return writer.submit(() -> logged("store the fact book", () -> {
-            for (int from = 0; from < changed.size(); from += CHUNK) {
-                List<WriteModel<Document>> writes = new ArrayList<>();
-                for (StoredAggregate a : changed.subList(from, Math.min(changed.size(), from + CHUNK))) {
-                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", a.key()), document(a), new ReplaceOptions().upsert(true)));
+    /**
+     * Stores changed aggregates, then the positions they were read up to. After a save failed, no later save moves
+     * the stored positions until a full one ({@code full}: every aggregate) succeeded: the aggregates the failed one
+     * should have stored are in no later partial save, so positions past them would lose them at the next start.
+     */
+    Future<?> save(List<StoredAggregate> changed, Map<TopicPartition, Long> positions, boolean full) {
+        return writer.submit(() -> {
+            try {
+                for (int from = 0; from < changed.size(); from += CHUNK) {
+                    List<WriteModel<Document>> writes = new ArrayList<>();
+                    for (StoredAggregate a : changed.subList(from, Math.min(changed.size(), from + CHUNK))) {
+                        writes.add(new ReplaceOneModel<>(Filters.eq("_id", a.key()), document(a), new ReplaceOptions().upsert(true)));
+                    }
+                    facts().bulkWrite(writes, new BulkWriteOptions().ordered(false));
                 }
-                facts().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                if (full) {
+                    holdPositions = false;
+                }
+                if (!holdPositions) {
+                    List<Document> offsets = new ArrayList<>();
+                    positions.forEach((tp, offset) -> offsets.add(new Document("topic", tp.topic())
+                            .append("partition", tp.partition()).append("offset", offset)));
+                    positions().replaceOne(Filters.eq("_id", "positions"), new Document("_id", "positions").append("offsets", offsets),
+                            new ReplaceOptions().upsert(true));
+                }
+                log.debug("stored {} aggregates and positions {}", changed.size(), positions);
+                return null;
+            } catch (RuntimeException e) {
+                holdPositions = true;
+                failureToReport.set(true);
+                log.warn("could not store the fact book: {}", e.toString());
+                throw e;
             }
-            List<Document> offsets = new ArrayList<>();
-            positions.forEach((tp, offset) -> offsets.add(new Document("topic", tp.topic())
-                    .append("partition", tp.partition()).append("offset", offset)));
-            positions().replaceOne(Filters.eq("_id", "positions"), new Document("_id", "positions").append("offsets", offsets),
-                    new ReplaceOptions().upsert(true));
-            log.debug("stored {} aggregates and positions {}", changed.size(), positions);
-        }));
+        });
     }
 
-    private static Object logged(String what, Runnable work) {
-        try {
-            work.run();
-            return null;
-        } catch (RuntimeException e) {
-            log.warn("could not {}: {}", what, e.toString());
-            throw e;
-        }
+    /** Whether a save failed since this was last asked: the next save must then be a full one. */
+    boolean takeFailure() {
+        return failureToReport.getAndSet(false);
     }
 
     /** Drops the stored facts and positions (a rebuild starts from the beginning of every topic). */
