@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Decided once per data directory, and recorded in it ({@value #MARKER}): a new data directory gets the demo
  * unless it was started with {@code --no-demo} or {@code PLATFORM_DEMO=false}; a data directory that already held
- * data, or where the demo was loaded or declined, never gets it (again). A load that fails leaves no record: the next
- * start tries again, and the load resumes where it stopped.
+ * data, or where the demo was loaded or declined, never gets it (again). A new data directory that gets it is marked
+ * {@code pending} before anything is written into it ({@link #decide}); a load that fails or never started leaves it
+ * pending: the next start tries again, and the load resumes where it stopped.
  */
 public final class DemoDatasetStep {
     static final String MARKER = "demo-dataset.properties";
+    private static final String PENDING = "pending";
     /** The console line that says the demo plan is in: scripts and tests that need it wait for this line. */
     public static final String LOADED = "demo dataset: loaded — the dashboard shows the demo plan";
     private final StackSettings settings;
@@ -42,10 +44,23 @@ public final class DemoDatasetStep {
         return !Files.exists(dataDir.resolve("mongo"));
     }
 
+    /**
+     * Called once the data directory's newness is known and before this start writes into it: a new data directory
+     * that is to get the demo is marked pending, so that a start that dies before the load finished is not mistaken,
+     * next time, for a directory that held data before.
+     */
+    void decide(boolean newDataDirectory) {
+        Path marker = settings.dataDir().resolve(MARKER);
+        if (newDataDirectory && settings.demo() && read(marker) == null) {
+            record(marker, PENDING, "to be loaded once the platform is ready");
+        }
+    }
+
     void runOnFirstStart(boolean newDataDirectory) {
         Path marker = settings.dataDir().resolve(MARKER);
         Properties recorded = read(marker);
-        if (recorded != null) {
+        boolean pending = recorded != null && PENDING.equals(recorded.getProperty("status"));
+        if (recorded != null && !pending) {
             out.printf("demo dataset: %s on %s; not loaded again%n", recorded.getProperty("status"), recorded.getProperty("at"));
             return;
         }
@@ -54,7 +69,7 @@ public final class DemoDatasetStep {
             out.println("demo dataset: skipped (--no-demo); load it later with ./platform demo");
             return;
         }
-        if (!newDataDirectory) {
+        if (!newDataDirectory && !pending) {
             record(marker, "skipped", "the data directory held data before the demo dataset existed");
             out.println("demo dataset: skipped, the data directory is not new; load it with ./platform demo if wanted");
             return;

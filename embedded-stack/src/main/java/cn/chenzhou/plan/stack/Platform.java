@@ -112,6 +112,7 @@ public final class Platform {
         long started = System.nanoTime();
         boolean newDataDirectory = DemoDatasetStep.isNewDataDirectory(settings.dataDir());
         Files.createDirectories(settings.dataDir());
+        demo.decide(newDataDirectory);
         Path logDir = settings.dataDir().resolve("logs");
         Files.createDirectories(logDir);
         LeftoverProcesses leftovers = new LeftoverProcesses(settings.dataDir().resolve("run/pids"));

@@ -61,10 +61,24 @@ class DemoDatasetStepTest {
     }
 
     @Test
-    void withoutTheCommandLineJarNothingIsRecordedSoTheNextStartTriesAgain() {
+    void withoutTheCommandLineJarNothingButPendingIsRecordedSoTheNextStartTriesAgain() {
         StackSettings s = settings(Map.of());
         step(s).runOnFirstStart(true);
         assertThat(Files.exists(s.dataDir().resolve(DemoDatasetStep.MARKER))).isFalse();
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("platform-cli.jar is missing");
+    }
+
+    @Test
+    void aFirstStartWhoseLoadDidNotFinishIsTriedAgainAlthoughTheDataDirectoryIsNoLongerNew() throws IOException {
+        StackSettings s = settings(Map.of());
+        step(s).decide(true);
+        step(s).runOnFirstStart(true); // the loader is missing: not loaded
+        assertThat(marker(s)).contains("status=pending");
+        console.reset();
+        // the next start: the data directory now holds data, but the demo is still owed
+        step(s).decide(false);
+        step(s).runOnFirstStart(false);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("platform-cli.jar is missing").doesNotContain("not new");
+        assertThat(marker(s)).contains("status=pending");
     }
 }
