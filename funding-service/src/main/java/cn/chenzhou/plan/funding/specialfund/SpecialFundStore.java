@@ -5,7 +5,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
-import cn.chenzhou.plan.funding.command.OptimisticRetry;
+import cn.chenzhou.plan.chassis.outbox.OptimisticRetry;
 import cn.chenzhou.plan.funding.command.model.Outcome;
 import cn.chenzhou.plan.funding.command.model.Refusal;
 import cn.chenzhou.plan.funding.specialfund.model.SpecialFund;

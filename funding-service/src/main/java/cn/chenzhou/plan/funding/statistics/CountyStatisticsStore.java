@@ -7,7 +7,7 @@ import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.contracts.funding.CountyStatisticsFiled;
 import cn.chenzhou.plan.contracts.funding.FundingEvents;
-import cn.chenzhou.plan.funding.command.OptimisticRetry;
+import cn.chenzhou.plan.chassis.outbox.OptimisticRetry;
 import cn.chenzhou.plan.funding.command.model.Outcome;
 import cn.chenzhou.plan.funding.command.model.Refusal;
 import cn.chenzhou.plan.funding.command.model.Refused;

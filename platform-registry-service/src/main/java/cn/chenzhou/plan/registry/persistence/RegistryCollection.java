@@ -3,7 +3,7 @@ package cn.chenzhou.plan.registry.persistence;
 import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
-import cn.chenzhou.plan.chassis.outbox.ConcurrentUpdateException;
+import cn.chenzhou.plan.chassis.outbox.OptimisticRetry;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.PageView;
 import com.mongodb.ErrorCategory;
@@ -31,7 +31,6 @@ public final class RegistryCollection<T> {
     /** The state field holding the natural key. */
     public static final String KEY_FIELD = "registrationKey";
 
-    private static final int ATTEMPTS = 3;
 
     private final AggregateCollection<T> aggregates;
     private final String resource;
@@ -85,7 +84,7 @@ public final class RegistryCollection<T> {
 
     /**
      * Loads the registration, decides the change on what it is now, and stores it if nobody changed it meanwhile;
-     * on a concurrent change, decides again on the new state (a few times), so that the command is judged on the
+     * on a concurrent change, decides again on the new state (the chassis's optimistic retry, with back-off), so that the command is judged on the
      * registration as it really is. The decision may refuse by throwing.
      *
      * @param keyOf the natural key of the changed state, when the change may move it (an accreditation at another level)
@@ -93,23 +92,19 @@ public final class RegistryCollection<T> {
      */
     public Versioned<T> modify(String id, Function<Versioned<T>, Change<T>> decide, Function<T, String> keyOf,
                                String actor, Function<String, RuntimeException> notFound) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.run(() -> {
             Versioned<T> loaded = aggregates.find(id).orElseThrow(() -> notFound.apply(id));
             Change<T> change = decide.apply(loaded);
             try {
                 aggregates.update(loaded, change.state(), change.events(), actor);
                 return new Versioned<>(id, change.state(), loaded.version() + 1, loaded.sequence() + change.events().size());
-            } catch (ConcurrentUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || keyOf == null) {
                     throw e;
                 }
                 throw duplicateOfKey(keyOf.apply(change.state()));
             }
-        }
+        });
     }
 
     public Optional<Versioned<T>> find(String id) {

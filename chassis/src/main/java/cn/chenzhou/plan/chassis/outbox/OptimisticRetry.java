@@ -1,7 +1,5 @@
-package cn.chenzhou.plan.funding.command;
+package cn.chenzhou.plan.chassis.outbox;
 
-import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
-import cn.chenzhou.plan.chassis.outbox.ConcurrentUpdateException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -13,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class OptimisticRetry {
     /** Enough for every instance's requests to get through a burst; after that the client hears 409 and retries. */
-    public static final int MAX_ATTEMPTS = 30;
+    static final int MAX_ATTEMPTS = 30;
 
     private OptimisticRetry() {
     }
