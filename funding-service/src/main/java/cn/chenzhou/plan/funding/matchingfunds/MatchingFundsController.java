@@ -1,6 +1,5 @@
 package cn.chenzhou.plan.funding.matchingfunds;
 
-import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
@@ -13,6 +12,7 @@ import cn.chenzhou.plan.contracts.funding.FundingEvents;
 import cn.chenzhou.plan.contracts.funding.MatchingFundsCommitted;
 import cn.chenzhou.plan.contracts.funding.MatchingFundsPaid;
 import cn.chenzhou.plan.funding.command.Answers;
+import cn.chenzhou.plan.funding.command.CountyYearPages;
 import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.funding.command.IdempotencyKeys;
 import cn.chenzhou.plan.funding.command.Text;
@@ -32,9 +32,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,22 +132,7 @@ class MatchingFundsController {
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
                                      Actor actor) {
-        String scope = actor.countyScope().orElse(county);
-        if (county != null && !county.equals(scope)) {
-            return new PageView<>(List.of(), page, size, 0);
-        }
-        Criteria criteria = new Criteria();
-        if (scope != null) {
-            criteria = criteria.and(AggregateCollection.field("county")).is(scope);
-        }
-        if (year != null) {
-            criteria = criteria.and(AggregateCollection.field("year")).is(year);
-        }
-        Query query = new Query(criteria);
-        long total = store.count(query);
-        query.with(Sort.by(AggregateCollection.field("year"), AggregateCollection.field("county")))
-                .skip((long) page * size).limit(size);
-        return new PageView<>(store.find(query).stream().map(MatchingFundsView::of).toList(), page, size, total);
+        return CountyYearPages.page(actor, county, year, page, size, store::count, store::find, MatchingFundsView::of);
     }
 
     @GetMapping("/{county}/{year}")

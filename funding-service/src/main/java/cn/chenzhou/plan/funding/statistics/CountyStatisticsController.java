@@ -1,6 +1,5 @@
 package cn.chenzhou.plan.funding.statistics;
 
-import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
@@ -9,6 +8,7 @@ import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.funding.command.Answers;
+import cn.chenzhou.plan.funding.command.CountyYearPages;
 import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.chassis.web.NonNegativeAmount;
 import cn.chenzhou.plan.funding.command.Text;
@@ -29,9 +29,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,23 +132,8 @@ class CountyStatisticsController {
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
                                 Actor actor) {
-        String scope = actor.countyScope().orElse(county);
-        if (county != null && !county.equals(scope)) {
-            return new PageView<>(List.of(), page, size, 0);
-        }
-        Criteria criteria = new Criteria();
-        if (scope != null) {
-            criteria = criteria.and(AggregateCollection.field("county")).is(scope);
-        }
-        if (year != null) {
-            criteria = criteria.and(AggregateCollection.field("year")).is(year);
-        }
-        Query query = new Query(criteria);
-        long total = store.count(query);
-        query.with(Sort.by(AggregateCollection.field("year"), AggregateCollection.field("county")))
-                .skip((long) page * size).limit(size);
-        return new PageView<>(store.find(query).stream().map(s -> RevisionView.of(s, s.current())).toList(),
-                page, size, total);
+        return CountyYearPages.page(actor, county, year, page, size, store::count, store::find,
+                s -> RevisionView.of(s, s.current()));
     }
 
     @GetMapping("/{county}/{year}")
