@@ -402,7 +402,8 @@
         tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 20, top: 36, bottom: 30 },
         xAxis: { type: 'category', data: dates }, yAxis: { type: 'value' },
         series: [{
-          name: escapeHtml(label(s.label)), type: 'line', step: 'end', symbolSize: 7,
+          // plain text: ECharts escapes series names in its tooltip itself, and draws the legend as text
+          name: label(s.label), type: 'line', step: 'end', symbolSize: 7,
           data: s.points.map(function (p) {
             return { value: p.number === null || p.number === undefined ? null : Number(p.number), itemStyle: { color: COLORS[p.status] || COLORS.NO_DATA } };
           }),

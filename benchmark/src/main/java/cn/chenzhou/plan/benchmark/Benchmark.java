@@ -269,8 +269,8 @@ public final class Benchmark {
         report.detail("gateway cost, " + what + ", direct", md);
         String method = "closed loop, " + callers + " callers, " + request + "; " + o.duration().toSeconds()
                 + " s each way in A-B-B-A halves after " + o.warmup().toSeconds() + " s warm-up";
-        row("gw." + what + ".gateway", "1 Gateway cost", what + " through the gateway", mg, method, false);
-        row("gw." + what + ".direct", "1 Gateway cost", what + " straight to project-service", md, method, false);
+        row("gw." + what + ".gateway", "1 Gateway cost", what + " through the gateway", mg, method);
+        row("gw." + what + ".direct", "1 Gateway cost", what + " straight to project-service", md, method);
         double ratio = mg.acceptedPerSecond() / md.acceptedPerSecond();
         report.row("gw." + what + ".ratio", "1 Gateway cost", what + ": gateway ÷ direct, requests/s", ratio, "",
                 "same run, same load");
@@ -300,7 +300,7 @@ public final class Benchmark {
         FreshnessProbe warmProbe = new FreshnessProbe(http, reporting, workload.token("viewer"), 1);
         LoadGenerator.openLoop(o.rate(), o.warmup(), 2000,
                 i -> workload.send(http, gateway, workload.mixed(i), "warm", i),
-                (i, reply, at) -> warmProbe.accepted(i, workload.mixed(i).topic(), reply.createdId(), at));
+                (i, reply, at) -> warmProbe.accepted(i, workload.mixedTopic(i), reply.createdId(), at));
         warmProbe.finish();
 
         // fixed offered load, every command probed
@@ -308,7 +308,7 @@ public final class Benchmark {
         Map<String, Double> cpu0 = Footprint.cpuSeconds(processes);
         LoadGenerator.Measured fixed = LoadGenerator.openLoop(o.rate(), o.duration(), 2000,
                 i -> workload.send(http, gateway, workload.mixed(i), "fixed", i),
-                (i, reply, at) -> fixedProbe.accepted(i, workload.mixed(i).topic(), reply.createdId(), at));
+                (i, reply, at) -> fixedProbe.accepted(i, workload.mixedTopic(i), reply.createdId(), at));
         fixedProbe.finish();
         cpuSection(String.format(Locale.ROOT, "writes at %.0f/s", o.rate()), cpu0, fixed.seconds());
         report.detail("writes at a fixed offered load", fixed);
@@ -336,7 +336,7 @@ public final class Benchmark {
         cpu0 = Footprint.cpuSeconds(processes);
         LoadGenerator.Measured nearly = LoadGenerator.openLoop(near, o.duration(), 4000,
                 i -> workload.send(http, gateway, workload.mixed(i), "near", i),
-                (i, reply, at) -> nearProbe.accepted(i, workload.mixed(i).topic(), reply.createdId(), at));
+                (i, reply, at) -> nearProbe.accepted(i, workload.mixedTopic(i), reply.createdId(), at));
         nearProbe.finish();
         cpuSection(String.format(Locale.ROOT, "writes at %.0f/s (near saturation)", near), cpu0, nearly.seconds());
         report.detail("writes near saturation", nearly);
@@ -375,13 +375,10 @@ public final class Benchmark {
         report.detail("freshness " + when, s);
     }
 
-    private void row(String key, String figure, String what, LoadGenerator.Measured m, String method, boolean p999) {
+    private void row(String key, String figure, String what, LoadGenerator.Measured m, String method) {
         report.row(key + ".rps", figure, what + ": requests/s", m.acceptedPerSecond(), "/s", method + refusals(m));
         report.row(key + ".p50", figure, what + ": latency p50", m.latency().p50Ms(), "ms", "HdrHistogram");
         report.row(key + ".p99", figure, what + ": latency p99", m.latency().p99Ms(), "ms", "HdrHistogram");
-        if (p999) {
-            report.row(key + ".p999", figure, what + ": latency p99.9", m.latency().p999Ms(), "ms", "HdrHistogram");
-        }
     }
 
     private static String refusals(LoadGenerator.Measured... ms) {

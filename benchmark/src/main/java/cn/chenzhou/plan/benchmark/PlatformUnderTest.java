@@ -44,7 +44,6 @@ final class PlatformUnderTest implements AutoCloseable {
     private final long launcherPid;
     private final double readySeconds;
     private final Map<String, Double> healthyAfter = new LinkedHashMap<>();
-    private final List<String> output = new ArrayList<>();
 
     private PlatformUnderTest(Map<String, Integer> ports, Path dataDir, boolean ownData, Process launcher, long launcherPid,
                               double readySeconds) {
@@ -83,15 +82,11 @@ final class PlatformUnderTest implements AutoCloseable {
         long t0 = System.nanoTime();
         Process process = builder.start();
         CompletableFuture<Double> ready = new CompletableFuture<>();
-        List<String> lines = new ArrayList<>();
         Map<String, Double> healthy = new LinkedHashMap<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
                     if (!ready.isDone()) {
                         out.println("  │ " + line);
                         Matcher m = PROGRESS.matcher(line);
@@ -121,9 +116,6 @@ final class PlatformUnderTest implements AutoCloseable {
         }
         PlatformUnderTest platform = new PlatformUnderTest(ports, dataDir, true, process, process.pid(), seconds);
         platform.healthyAfter.putAll(healthy);
-        synchronized (lines) {
-            platform.output.addAll(lines);
-        }
         return platform;
     }
 

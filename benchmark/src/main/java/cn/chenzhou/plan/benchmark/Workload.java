@@ -47,8 +47,14 @@ final class Workload {
 
     /** Command {@code i} of a phase: clients take turns, so eleven counties and finance write at the same rate. */
     Command mixed(long i) {
-        int k = (int) (i % (COUNTIES.size() + 1));
-        return k < COUNTIES.size() ? draft(COUNTIES.get(k), i) : securedFunds(COUNTIES.get((int) (i / 12 % COUNTIES.size())), i);
+        int writers = COUNTIES.size() + 1;
+        int k = (int) (i % writers);
+        return k < COUNTIES.size() ? draft(COUNTIES.get(k), i) : securedFunds(COUNTIES.get((int) (i / writers % COUNTIES.size())), i);
+    }
+
+    /** The topic command {@code i} of {@link #mixed} publishes to, without building the command. */
+    String mixedTopic(long i) {
+        return i % (COUNTIES.size() + 1) < COUNTIES.size() ? Topics.PROJECTS : Topics.FUNDING;
     }
 
     /** Command {@code i} when only county portals write (the gateway-cost phases). */

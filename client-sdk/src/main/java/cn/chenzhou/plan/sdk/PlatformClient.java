@@ -217,10 +217,6 @@ public final class PlatformClient implements AutoCloseable {
         return parse(transport.call("DELETE", path, null, null).body());
     }
 
-    JsonMapper json() {
-        return json;
-    }
-
     private JsonNode parse(byte[] body) {
         return body.length == 0 ? json.nullNode() : json.readTree(body);
     }

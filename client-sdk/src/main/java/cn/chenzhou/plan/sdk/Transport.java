@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,6 +45,7 @@ final class Transport {
     private final PlatformClient.Settings settings;
     private final RetryPolicy policy;
     private final CircuitBreakerRegistry breakers;
+    private final RetryRegistry retries;
     private final PlatformClient.CallListener listener;
     private final Clock clock = Clock.systemUTC();
 
@@ -69,6 +71,12 @@ final class Transport {
                 .recordException(e -> e instanceof TransientFailure t && t.kind() == Kind.SERVICE_FAILED)
                 .ignoreException(e -> e instanceof TransientFailure t && t.kind() != Kind.SERVICE_FAILED)
                 .build());
+        this.retries = RetryRegistry.of(RetryConfig.<Reply>custom()
+                .maxAttempts(settings.maxAttempts())
+                .retryOnException(e -> e instanceof TransientFailure)
+                .intervalBiFunction((attempts, outcome) -> policy.waitBefore(attempts,
+                        outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t ? t.retryAfter() : null).toMillis())
+                .build());
     }
 
     /** The circuit breaker of a service ({@code projects}, {@code funding}, {@code registry}, {@code reports}). */
@@ -88,12 +96,7 @@ final class Transport {
         String requestId = UUID.randomUUID().toString();
         String service = serviceOf(path);
         CircuitBreaker breaker = breakers.circuitBreaker(service);
-        Retry retry = Retry.of(service, RetryConfig.<Reply>custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> e instanceof TransientFailure)
-                .intervalBiFunction((attempts, outcome) -> policy.waitBefore(attempts,
-                        outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t ? t.retryAfter() : null).toMillis())
-                .build());
+        Retry retry = retries.retry(service);
         // the last failure of an attempt that reached the platform: if the breaker opens in the middle of the
         // retries, the caller learns what the platform said — the command may have been applied — not "circuit open"
         AtomicReference<TransientFailure> lastSent = new AtomicReference<>();

@@ -45,7 +45,7 @@ class ProblemTest {
         Problem empty = Problem.parse(404, "Not Found", "", null, json);
         assertThat(empty.detail()).isEqualTo("Not Found");
         assertThat(PlatformApiException.of(empty)).isInstanceOf(PlatformApiException.NotFound.class);
-        assertThat(empty.shortType()).isEqualTo("about:blank".substring("about:blank".lastIndexOf(':') + 1));
+        assertThat(empty.shortType()).isEqualTo("blank");
     }
 
     @Test

@@ -130,6 +130,10 @@ class FaultSuiteIT {
                 if (pending == 0) {
                     return;
                 }
+                if (System.nanoTime() + Duration.ofSeconds(1).toNanos() >= deadline) {
+                    // the reconciliation will name what is missing; this says why
+                    System.out.println("fault suite: " + pending + " aggregates still hold unpublished events after 2 minutes");
+                }
                 Thread.sleep(1000);
             }
         }

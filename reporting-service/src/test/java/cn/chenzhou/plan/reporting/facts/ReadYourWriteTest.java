@@ -31,6 +31,9 @@ class ReadYourWriteTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SequenceWaits waits;
+
     private String path(String aggregateId, String query) {
         return "/api/reports/read-model/aggregates/" + PREFIX + ".registry.events/" + aggregateId + query;
     }
@@ -41,6 +44,8 @@ class ReadYourWriteTest {
         String id = "des-wait-1";
         CompletableFuture<Http.Response> waiting = CompletableFuture.supplyAsync(
                 () -> http.get(path(id, "?atLeast=1&waitMs=30000"), TestTokens.viewer()));
+        // the request is parked before the event exists: what follows is the wake-up, not an immediate answer
+        await().atMost(Duration.ofSeconds(10)).until(() -> waits.waiting() == 1);
         try (EventFeed feed = new EventFeed(PREFIX)) {
             feed.publish(RegistryEvents.DESIGNATION_GRANTED, id, "431023", new DesignationGranted(id, "431023",
                     "HIGH_TECH_ENTERPRISE", "NATIONAL", "企业", null, "doc", "2013-05-05"));

@@ -35,18 +35,6 @@ public final class ScorecardEvaluator {
     private ScorecardEvaluator() {
     }
 
-    public static Scorecard evaluate(PlanDefinition plan, FactBook facts, LocalDate asOf) {
-        List<TargetResult> results = new ArrayList<>(plan.targets().size());
-        Map<String, Map<Window, Measures>> cache = new LinkedHashMap<>();
-        for (TargetDefinition t : plan.targets()) {
-            Window w = window(plan, t, asOf);
-            Measures m = cache.computeIfAbsent(t.indicator(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(w, k -> indicator(t).measure(facts, k));
-            results.add(judge(plan, t, m, asOf));
-        }
-        return new Scorecard(plan, asOf, results);
-    }
-
     public static TargetResult evaluate(PlanDefinition plan, TargetDefinition t, FactBook facts, LocalDate asOf) {
         return judge(plan, t, indicator(t).measure(facts, window(plan, t, asOf)), asOf);
     }
