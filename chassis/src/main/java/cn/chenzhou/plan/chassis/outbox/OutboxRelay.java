@@ -42,10 +42,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * instance. While Kafka is down the relay backs off and keeps the events, retrying the aggregates it was handed;
  * nothing is lost.
  *
- * <p>Several instances of a service share the work without publishing the same events twice: a relay first leases
- * a batch of documents (one update, under a token of its own), publishes their events, then removes them and
- * releases the leases. A relay that dies holding a lease leaves it to expire ({@value #LEASE_SECONDS} s), then
- * another takes over.
+ * <p>Several instances of a service share the work: a relay first leases a batch of documents (one update, under a
+ * token of its own), publishes their events round by round, renewing the lease before each round, then removes them
+ * and releases the leases. A relay that dies holding a lease leaves it to expire ({@value #LEASE_SECONDS} s), then
+ * another takes over. A round that outlasts the lease (a broker taking longer than that to acknowledge) lets another
+ * relay publish the same events again: consumers drop the duplicates, and neither relay sends an aggregate's event
+ * before the one before it was acknowledged.
  */
 public final class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -67,7 +69,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean sweepAsked = true;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
+    private volatile Thread worker;
 
     /**
      * @param producers makes the Kafka producer; a new one on each start, so the relay can be stopped and started
@@ -198,7 +200,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (leased.isEmpty()) {
             return 0;
         }
-        publishInRounds(leased);
+        publishInRounds(raw, token, leased);
         int sent = 0;
         // documents whose every event went out, by their number of events: emptied together, if no event came since
         Map<Integer, List<Object>> complete = new LinkedHashMap<>();
@@ -251,8 +253,11 @@ public final class OutboxRelay implements SmartLifecycle {
      * everything sent at once, a failed batch could be followed by a delivered later one (the producer starts a new
      * epoch after a batch expires), putting an aggregate's events out of order for its readers.
      */
-    private void publishInRounds(List<Leased> leased) {
+    private void publishInRounds(MongoCollection<Document> raw, String token, List<Leased> leased) {
         for (int round = 0; ; round++) {
+            if (round > 0) {
+                renewLeases(raw, token, leased, round);
+            }
             List<Leased> inRound = new ArrayList<>();
             List<Future<RecordMetadata>> futures = new ArrayList<>();
             for (Leased doc : leased) {
@@ -287,10 +292,20 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Extends this relay's lease on the documents that still have events to send from round {@code round} on. */
+    private static void renewLeases(MongoCollection<Document> raw, String token, List<Leased> leased, int round) {
+        List<Object> going = leased.stream().filter(d -> !d.failed && round < d.entries.size()).map(d -> d.id).toList();
+        if (!going.isEmpty()) {
+            raw.updateMany(Filters.and(Filters.in("_id", going), Filters.eq(LEASE_BY, token)),
+                    Updates.set(LEASE, new Date(System.currentTimeMillis() + LEASE_SECONDS * 1000)));
+        }
+    }
+
     private void loop() {
         long backoffMs = 0;
         long nextSweep = System.nanoTime();
-        while (running) {
+        // a worker that outlived stop() (stuck on the broker) ends instead of running on beside the next start's
+        while (running && Thread.currentThread() == worker) {
             try {
                 if (backoffMs > 0) {
                     // the whole back-off, however many writes arrive meanwhile (they wake the relay)
