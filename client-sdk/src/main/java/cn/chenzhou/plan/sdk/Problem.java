@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Problem(String type, String title, int status, String detail, String requestId,
                       List<FieldError> errors, Map<String, Object> extensions) {
-    static final String TYPE_PREFIX = "urn:cn.chenzhou.plan:problem:";
+    static final String TYPE_PREFIX = cn.chenzhou.plan.contracts.ProblemTypes.PREFIX;
     private static final Set<String> STANDARD = Set.of("type", "title", "status", "detail", "instance", "requestId", "errors");
 
     public Problem {

@@ -47,11 +47,11 @@ public enum County {
         return englishName;
     }
 
+    private static final java.util.Map<String, County> BY_CODE = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(County::code, c -> c));
+
     public static Optional<County> byCode(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code));
     }
 
     public static County ofCode(String code) {
@@ -59,7 +59,12 @@ public enum County {
     }
 
     public static boolean isCountyCode(String code) {
-        return byCode(code).isPresent();
+        return code != null && BY_CODE.containsKey(code);
+    }
+
+    /** A county's code or the city's ({@link #CITY_CODE}): whom a fact of the plan may belong to. */
+    public static boolean isCountyOrCityCode(String code) {
+        return isCountyCode(code) || CITY_CODE.equals(code);
     }
 
     public static List<String> codes() {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** RFC 9457 problem+json written by the gateway itself, in the same shape the services use. */
 final class Problems {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String TYPE_PREFIX = "urn:cn.chenzhou.plan:problem:";
+    static final String TYPE_PREFIX = cn.chenzhou.plan.contracts.ProblemTypes.PREFIX;
 
     private Problems() {
     }

@@ -65,7 +65,7 @@ public final class EventCodec {
             throw new PoisonEventException("event " + event.getId() + " has no subject (aggregate id)");
         }
         String county = stringExtension(event, EventAttributes.COUNTY);
-        if (!County.isCountyCode(county) && !County.CITY_CODE.equals(county)) {
+        if (!County.isCountyOrCityCode(county)) {
             throw new PoisonEventException("event " + event.getId() + " has county '" + county + "', not a Chenzhou code");
         }
         long sequence;

@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 problem details the same way everywhere: a stable type URI, a title, the request id. */
 public final class Problems {
-    public static final String TYPE_PREFIX = "urn:cn.chenzhou.plan:problem:";
+    public static final String TYPE_PREFIX = cn.chenzhou.plan.contracts.ProblemTypes.PREFIX;
 
     private Problems() {
     }

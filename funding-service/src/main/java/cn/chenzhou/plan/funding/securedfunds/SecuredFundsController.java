@@ -112,7 +112,7 @@ class SecuredFundsController {
                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                      Actor actor) {
         actor.require(Role.FINANCE);
-        if (!County.isCountyCode(request.county()) && !County.CITY_CODE.equals(request.county())) {
+        if (!County.isCountyOrCityCode(request.county())) {
             throw ApiException.invalidField("county", "must be one of the 11 Chenzhou county codes, or 431000 for the city");
         }
         calendar.notInFuture("securedOn", request.securedOn());
@@ -183,8 +183,11 @@ class SecuredFundsController {
     SecuredFundsProgress progress(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                   Actor actor) {
         LocalDate when = asOf == null ? calendar.today() : asOf;
-        SecuredFundsProgress progress = SecuredFundsProgress.of(target, periodStart, periodEnd, when,
-                store.find(new Query()));
+        // only the entries the figure counts: secured within the plan's period and by the day asked about
+        LocalDate until = when.isBefore(periodEnd) ? when : periodEnd;
+        Query counted = new Query(Criteria.where(AggregateCollection.field("securedOn"))
+                .gte(periodStart.toString()).lte(until.toString()));
+        SecuredFundsProgress progress = SecuredFundsProgress.of(target, periodStart, periodEnd, when, store.find(counted));
         return actor.countyScope().map(progress::forCounty).orElse(progress);
     }
 

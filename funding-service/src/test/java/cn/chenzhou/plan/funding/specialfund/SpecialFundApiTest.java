@@ -256,6 +256,24 @@ class SpecialFundApiTest extends FundingApiTest {
     }
 
     @Test
+    void aRetryTheSharedKeyStoreNoLongerRemembersIsAnsweredFromTheLedgerAndMovesNoMoney() {
+        openYear(2019, "1000.00");
+        String path = FUNDS + "/2019/allocations";
+        String body = allocation("431023", "300.00", "2019-03-01");
+        java.util.Date before = new java.util.Date(System.currentTimeMillis() - 1000);
+        Http.Response first = post(path, body, "c9d2e4f1-0001");
+        assertThat(first.status()).isEqualTo(201);
+        // the chassis's record of the key is gone (expired after its retention, or a claim given up after a failure):
+        // the fund's ledger line still carries the key, so the retry is recognised there
+        mongo.getCollection("idempotency_keys").deleteMany(new org.bson.Document("createdAt", new org.bson.Document("$gte", before)));
+        Http.Response retry = post(path, body, "c9d2e4f1-0001");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(http().get(FUNDS + "/2019", TestTokens.finance()).json().get("allocated").asString()).isEqualTo("300.00");
+    }
+
+    @Test
     void anUnknownYearOrAllocationIsNotFound() {
         assertThat(http().get(FUNDS + "/2011", TestTokens.finance()).status()).isEqualTo(404);
         Http.Response none = http().post(FUNDS + "/2011/allocations", TestTokens.finance(),

@@ -46,7 +46,7 @@ class AlertController {
         if (size < 1 || size > PageView.MAX_SIZE) {
             throw ApiException.invalidField("size", "must be between 1 and " + PageView.MAX_SIZE);
         }
-        if (scope != null && !County.isCountyCode(scope) && !County.CITY_CODE.equals(scope)) {
+        if (scope != null && !County.isCountyOrCityCode(scope)) {
             throw ApiException.invalidField("scope", "must be a county code or 431000 for the city");
         }
         List<AlertLog.Alert> all = alerts.recent(reports.plan().id(),

@@ -8,9 +8,7 @@ import cn.chenzhou.plan.contracts.EventType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EventDecoder {
     private static final byte[] SPEC_VERSION = EventAttributes.SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
-    private static final Set<String> COUNTY_CODES = Stream.concat(County.codes().stream(), Stream.of(County.CITY_CODE))
-            .collect(Collectors.toUnmodifiableSet());
     private final JsonMapper mapper;
     private final Map<String, Optional<ObjectReader>> readers = new ConcurrentHashMap<>();
 
@@ -77,7 +73,7 @@ class EventDecoder {
             throw new PoisonEventException("event " + eventId + " has no subject (aggregate id)");
         }
         String countyCode = county == null ? null : text(county);
-        if (countyCode == null || !COUNTY_CODES.contains(countyCode)) {
+        if (countyCode == null || !County.isCountyOrCityCode(countyCode)) {
             throw new PoisonEventException("event " + eventId + " has county '" + countyCode + "', not a Chenzhou code");
         }
         long seq;

@@ -65,7 +65,6 @@ final class EventFacts {
     private static final Set<String> DESIGNATION_KINDS = Set.of("SUSTAINABLE_DEVELOPMENT_ZONE", "SCIENCE_PARK",
             "ACHIEVEMENT_DEMONSTRATION_COUNTY", "CHARACTERISTIC_INDUSTRY_BASE", "HIGH_TECH_ENTERPRISE",
             "IP_PILOT_COUNTY", "LIGHTING_DEMONSTRATION_UNIT", "LIGHTING_DEMONSTRATION_ZONE");
-    private static final Set<String> COUNTY_CODES = Set.copyOf(County.codes());
     private static final Set<String> ASSESSMENT_RESULTS = Set.of("FAILED", "PASSED", "ADVANCED");
 
     private EventFacts() {
@@ -316,7 +315,7 @@ final class EventFacts {
     }
 
     private static String county(String code) {
-        if (!COUNTY_CODES.contains(code)) {
+        if (!County.isCountyCode(code)) {
             throw new IllegalArgumentException("county '" + code + "' is not one of the 11 county codes");
         }
         return code;
