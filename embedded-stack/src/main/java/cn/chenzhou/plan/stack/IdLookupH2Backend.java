@@ -117,44 +117,21 @@ final class IdLookupH2Backend extends H2Backend {
 
     /**
      * The values a query allows for {@code idField} when it fixes them — a plain value or {@code $in} of plain values,
-     * at its top level or in a top-level {@code $and} — or null if it does not.
+     * at its top level or in a top-level {@code $and} — or null if it does not (operators, arrays and patterns are
+     * left to a full scan).
      */
     static List<Object> idValues(Document query, String idField) {
         Object value = query.get(idField);
-        if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection<?> in
-                && in.stream().allMatch(v -> v != null && isPlainValue(v))) {
-            return List.copyOf(in);
+        if (value instanceof Document d && d.size() == 1 && d.get("$in") instanceof java.util.Collection<?> in) {
+            return in.stream().allMatch(v -> v != null && isPlainValue(v)) ? List.copyOf(in) : null;
         }
-        Object one = idEquality(query, idField);
-        if (one != null) {
-            return List.of(one);
+        if (value != null) {
+            return isPlainValue(value) ? List.of(value) : null;
         }
         if (query.get("$and") instanceof List<?> all) {
             for (Object clause : all) {
                 if (clause instanceof Document d) {
                     List<Object> found = idValues(d, idField);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The value a query requires {@code idField} to equal — given as a plain value at its top level or in a top-level
-     * {@code $and} — or null if it does not fix it that way (operators, arrays and patterns are left to a full scan).
-     */
-    static Object idEquality(Document query, String idField) {
-        Object value = query.get(idField);
-        if (value != null) {
-            return isPlainValue(value) ? value : null;
-        }
-        if (query.get("$and") instanceof List<?> all) {
-            for (Object clause : all) {
-                if (clause instanceof Document d) {
-                    Object found = idEquality(d, idField);
                     if (found != null) {
                         return found;
                     }

@@ -1,7 +1,6 @@
 package cn.chenzhou.plan.registry.model;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The rules every effective date of the registry obeys. A fact counts from the date the command states (the date
@@ -9,8 +8,6 @@ import java.time.ZoneId;
  * registry records what has happened, not what is planned. A date before {@link #EARLIEST} is taken for a typing error.
  */
 public final class EffectiveDates {
-    /** The calendar the bureau's documents are dated in. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** No innovation platform, designation or assessment of this plan predates the reform era. */
     public static final LocalDate EARLIEST = LocalDate.of(1978, 1, 1);
 

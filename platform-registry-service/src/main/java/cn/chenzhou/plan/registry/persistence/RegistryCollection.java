@@ -112,7 +112,7 @@ public final class RegistryCollection<T> {
     }
 
     /** The registration in force under this natural key. */
-    public Optional<Versioned<T>> findByKey(String key) {
+    private Optional<Versioned<T>> findByKey(String key) {
         return aggregates.find(Query.query(Criteria.where(AggregateCollection.field(KEY_FIELD)).is(key))).stream().findFirst();
     }
 

@@ -3,6 +3,7 @@ package cn.chenzhou.plan.registry.platformtype;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.registry.persistence.DuplicateRegistrationException;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.platformtype.model.PlatformType;
 import cn.chenzhou.plan.registry.web.Paging;
@@ -69,8 +70,7 @@ class PlatformTypeController {
         actor.require(Role.ADMIN);
         PlatformType type = new PlatformType(request.code(), request.name().strip(), request.englishName().strip());
         if (!catalogue.add(type)) {
-            throw ApiException.conflict("duplicate-registration", "platform type " + type.code() + " exists already")
-                    .with("resource", "platform type").with("existingId", type.code());
+            throw new DuplicateRegistrationException("platform type", type.code(), "platform type " + type.code() + " exists already");
         }
         return ResponseEntity.created(URI.create("/api/registry/platform-types/" + type.code())).body(type);
     }

@@ -35,7 +35,7 @@ class ProgrammeController {
         this.programmes = programmes;
     }
 
-    record NewProgramme(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}",
+    record NewProgramme(@NotNull @Pattern(regexp = Programme.CODE_REGEX,
                                 message = "must be upper-case letters, digits and underscores, e.g. SPARK") String code,
                         @NotBlank @Size(max = 100) String chineseName,
                         @NotBlank @Size(max = 200) String englishName,

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.project;
 
+import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -48,7 +49,7 @@ class ProjectApplicationController {
 
     record DraftProject(@NotNull @CountyCode String county,
                         @NotBlank @Size(max = 200) String title,
-                        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a programme code such as SPARK") String programme,
+                        @NotNull @Pattern(regexp = Programme.CODE_REGEX, message = "must be a programme code such as SPARK") String programme,
                         @NotNull Level level,
                         @NotNull @Valid ApplicantBody applicant,
                         @NotNull @PositiveAmount Money requestedAmount,
@@ -59,7 +60,7 @@ class ProjectApplicationController {
 
     record ReviseProject(@NotNull @Min(1) Long version,
                          @NotBlank @Size(max = 200) String title,
-                         @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a programme code such as SPARK") String programme,
+                         @NotNull @Pattern(regexp = Programme.CODE_REGEX, message = "must be a programme code such as SPARK") String programme,
                          @NotNull Level level,
                          @NotNull @Valid ApplicantBody applicant,
                          @NotNull @PositiveAmount Money requestedAmount,

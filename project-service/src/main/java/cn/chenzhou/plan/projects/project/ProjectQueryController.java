@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.project;
 
+import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -38,7 +39,7 @@ class ProjectQueryController {
                     + "403). year is the application year: that of the first submission, or of the draft if never submitted.")
     PageView<ProjectView.ProjectSummary> list(
             @RequestParam(required = false) @CountyCode String county,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a programme code such as SPARK") String programme,
+            @RequestParam(required = false) @Pattern(regexp = Programme.CODE_REGEX, message = "must be a programme code such as SPARK") String programme,
             @RequestParam(required = false) ProjectStatus status,
             @RequestParam(required = false) Level level,
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,

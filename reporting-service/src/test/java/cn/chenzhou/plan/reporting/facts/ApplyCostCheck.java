@@ -19,10 +19,13 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Not part of the suite (-Dreporting.throughput=true): the cost of decoding and applying one event, without Kafka. */
+/**
+ * Not part of the suite: prints the cost of decoding and applying one event, without Kafka. Run it with
+ * {@code mvn -pl reporting-service test -Dtest=ApplyCostCheck -Dreporting.throughput=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
 class ApplyCostCheck {
     @Test
-    void decodingAndApplyingAnEventCostsAFewMicroseconds() {
+    void printsTheCostOfDecodingAndApplyingAnEvent() {
         assumeTrue(Boolean.getBoolean("reporting.throughput"), "throughput check: run with -Dreporting.throughput=true");
         JsonMapper json = JsonMapper.builder().build();
         EventDecoder decoder = new EventDecoder(json);

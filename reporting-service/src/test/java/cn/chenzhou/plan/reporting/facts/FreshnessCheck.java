@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Not part of the suite (-Dreporting.throughput=true): how long from an event acknowledged by the broker to the read
+ * Not part of the suite (run with -Dtest=FreshnessCheck -Dreporting.throughput=true; *Check classes are not in the
+ * default run): how long from an event acknowledged by the broker to the read
  * model answering with it, at about 100 events a second. Prints p50 / p99; asserts nothing about time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

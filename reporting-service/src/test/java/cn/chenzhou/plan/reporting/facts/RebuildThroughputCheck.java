@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Not part of the suite (run with {@code -Dreporting.throughput=true}): how fast a rebuild reads the topics compared with
+ * Not part of the suite (run with {@code -Dtest=RebuildThroughputCheck -Dreporting.throughput=true}): how fast a rebuild reads the topics compared with
  * a bare consumer reading the same records. Prints both; asserts nothing about time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

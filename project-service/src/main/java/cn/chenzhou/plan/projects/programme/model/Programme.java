@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public record Programme(String code, String chineseName, String englishName, Level level) {
     /** Upper-case letters, digits and underscores, starting with a letter. */
-    public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    /** A programme code, for {@code @Pattern} on request fields and parameters. */
+    public static final String CODE_REGEX = "[A-Z][A-Z0-9_]{1,39}";
+    public static final Pattern CODE = Pattern.compile(CODE_REGEX);
 
     public Programme {
         Objects.requireNonNull(code, "code");
