@@ -1,5 +1,7 @@
 package cn.chenzhou.plan.funding;
 
+import cn.chenzhou.plan.chassis.testing.Outboxes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.registry;
 
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import static org.awaitility.Awaitility.await;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;
@@ -63,8 +64,7 @@ public abstract class RegistryApiTest {
 
     /** Waits until every event stored so far has been relayed, so a probe created next sees only what follows. */
     protected void awaitRelayed() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> COLLECTIONS.stream()
-                .mapToLong(c -> mongo.getCollection(c).countDocuments(new Document("_pending", true))).sum() == 0);
+        Outboxes.awaitEmpty(mongo);
     }
 
     /** A probe on {@code registry.events} that sees only the events of what the test does next. */

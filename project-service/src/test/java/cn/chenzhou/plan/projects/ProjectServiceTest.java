@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects;
 
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -119,16 +120,14 @@ public abstract class ProjectServiceTest {
 
     /** Waits until the relay has published every event stored so far, so that a probe created next sees only new ones. */
     protected void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                List.of("projects", "achievements", "industries").stream()
-                        .allMatch(c -> mongo.getCollection(c).countDocuments(Filters.eq("_pending", true)) == 0));
+        Outboxes.awaitEmpty(mongo);
     }
 
     protected static String type(ConsumerRecord<String, byte[]> event) {
-        return EventProbe.header(event, "ce_type");
+        return Outboxes.type(event);
     }
 
     protected static String data(ConsumerRecord<String, byte[]> event) {
-        return new String(event.value(), StandardCharsets.UTF_8);
+        return Outboxes.data(event);
     }
 }

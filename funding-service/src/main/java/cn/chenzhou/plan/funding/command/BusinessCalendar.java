@@ -1,12 +1,12 @@
 package cn.chenzhou.plan.funding.command;
 
+import cn.chenzhou.plan.chassis.PlanCalendar;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.funding.command.model.Recording;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BusinessCalendar {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** No figure of this platform predates the plans it serves. */
     public static final int FIRST_YEAR = 2000;
 
@@ -38,7 +37,7 @@ public class BusinessCalendar {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return PlanCalendar.today(clock);
     }
 
     /** Refuses (400, naming the field) an effective date after today in Asia/Shanghai. */

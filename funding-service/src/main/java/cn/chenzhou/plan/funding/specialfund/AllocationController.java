@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.funding.specialfund;
 
+import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
@@ -60,7 +61,7 @@ class AllocationController {
     }
 
     record BeneficiaryBody(@NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
-                           @Size(min = 18, max = 18, message = "must be an 18-character unified social credit code") String creditCode) {
+                           @ValidCreditCode String creditCode) {
     }
 
     record AllocateRequest(@NotNull Purpose purpose,
@@ -198,12 +199,7 @@ class AllocationController {
 
     private static Beneficiary beneficiary(AllocateRequest request) {
         String code = request.beneficiary().creditCode();
-        if (code != null) {
-            String problem = CreditCode.problem(code);
-            if (problem != null) {
-                throw ApiException.invalidField("beneficiary.creditCode", problem);
-            }
-        } else if (request.purpose() == Purpose.KEY_ENTERPRISE) {
+        if (code == null && request.purpose() == Purpose.KEY_ENTERPRISE) {
             throw ApiException.invalidField("beneficiary.creditCode", "is required for a key enterprise");
         }
         return new Beneficiary(Text.clean(request.beneficiary().name()), code == null ? null : new CreditCode(code));

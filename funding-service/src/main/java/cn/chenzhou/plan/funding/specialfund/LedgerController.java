@@ -38,7 +38,7 @@ class LedgerController {
     @GetMapping("/ledger.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable int year, Actor actor) {
         Ledger ledger = load(year, actor);
-        String exportedAt = calendar.now().atZone(BusinessCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String exportedAt = calendar.now().atZone(cn.chenzhou.plan.chassis.PlanCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return file(LedgerWorkbook.write(ledger, exportedAt), LedgerWorkbook.CONTENT_TYPE, year, "xlsx");
     }
 

@@ -7,7 +7,7 @@ import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.funding.FundingApiTest;
-import cn.chenzhou.plan.funding.Outboxes;
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,6 @@
 package cn.chenzhou.plan.funding.securedfunds;
 
-import static cn.chenzhou.plan.funding.Outboxes.data;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;
@@ -9,7 +9,7 @@ import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.funding.FundingApiTest;
-import cn.chenzhou.plan.funding.Outboxes;
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;

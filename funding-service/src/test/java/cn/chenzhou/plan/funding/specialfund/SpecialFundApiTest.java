@@ -1,8 +1,8 @@
 package cn.chenzhou.plan.funding.specialfund;
 
-import static cn.chenzhou.plan.funding.Outboxes.about;
-import static cn.chenzhou.plan.funding.Outboxes.data;
-import static cn.chenzhou.plan.funding.Outboxes.type;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.about;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.data;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;
@@ -10,7 +10,7 @@ import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.funding.FundingApiTest;
-import cn.chenzhou.plan.funding.Outboxes;
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;

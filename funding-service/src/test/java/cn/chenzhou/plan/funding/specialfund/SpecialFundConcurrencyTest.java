@@ -1,6 +1,6 @@
 package cn.chenzhou.plan.funding.specialfund;
 
-import static cn.chenzhou.plan.funding.Outboxes.about;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.about;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;
@@ -10,7 +10,7 @@ import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.funding.FundingInstance;
-import cn.chenzhou.plan.funding.Outboxes;
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package cn.chenzhou.plan.funding.specialfund;
 
-import static cn.chenzhou.plan.funding.Outboxes.about;
+import static cn.chenzhou.plan.chassis.testing.Outboxes.about;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +15,7 @@ import cn.chenzhou.plan.contracts.CreditCode;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.funding.FundingInstance;
-import cn.chenzhou.plan.funding.Outboxes;
+import cn.chenzhou.plan.chassis.testing.Outboxes;
 import cn.chenzhou.plan.funding.command.model.Outcome;
 import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.command.model.Refused;

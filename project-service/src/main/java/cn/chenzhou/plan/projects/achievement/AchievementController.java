@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.achievement;
 
+import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Role;
@@ -54,7 +55,7 @@ class AchievementController {
         this.clock = clock;
     }
 
-    record EnterpriseBody(@NotBlank @Size(max = 100) String name, @NotNull String creditCode) {
+    record EnterpriseBody(@NotBlank @Size(max = 100) String name, @NotNull @ValidCreditCode String creditCode) {
     }
 
     record RecordTransformation(@NotNull @CountyCode String county,
@@ -95,10 +96,6 @@ class AchievementController {
                 throw ApiException.invalidField("projectId", "project " + project.id() + " is " + project.status()
                         + "; achievements come from approved projects");
             }
-        }
-        String codeProblem = CreditCode.problem(request.enterprise().creditCode());
-        if (codeProblem != null) {
-            throw ApiException.invalidField("enterprise.creditCode", codeProblem);
         }
         AchievementTransformation achievement = AchievementTransformation.record("ach-" + UUID.randomUUID(),
                 request.county(), request.title().strip(), request.projectId(),

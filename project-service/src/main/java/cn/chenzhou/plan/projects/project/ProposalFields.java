@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.project;
 
+import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.contracts.CreditCode;
 import cn.chenzhou.plan.contracts.Money;
@@ -32,7 +33,7 @@ interface ProposalFields {
 
     ContactBody contact();
 
-    record ApplicantBody(@NotBlank @Size(max = 100) String name, @NotNull String creditCode) {
+    record ApplicantBody(@NotBlank @Size(max = 100) String name, @NotNull @ValidCreditCode String creditCode) {
     }
 
     record PeriodBody(@NotNull LocalDate start, @NotNull LocalDate end) {
@@ -48,10 +49,6 @@ interface ProposalFields {
         if (programmes.find(f.programme()).isEmpty()) {
             throw ApiException.invalidField("programme", "no such programme: " + f.programme()
                     + " (the catalogue is at /api/projects/programmes)");
-        }
-        String codeProblem = CreditCode.problem(f.applicant().creditCode());
-        if (codeProblem != null) {
-            throw ApiException.invalidField("applicant.creditCode", codeProblem);
         }
         ContactBody c = f.contact();
         return new Proposal(f.title().strip(), f.programme(), f.level(),

@@ -45,20 +45,16 @@ class EventDecoder {
         byte[] county = null;
         byte[] sequence = null;
         for (Header h : record.headers()) {
-            String key = h.key();
-            if (!key.startsWith(EventAttributes.HEADER_PREFIX)) {
-                continue;
-            }
-            switch (key) {
+            switch (h.key()) {
                 case "ce_specversion" -> spec = h.value();
                 case "ce_id" -> id = h.value();
                 case "ce_type" -> type = h.value();
                 case "ce_source" -> source = h.value();
                 case "ce_subject" -> subject = h.value();
-                case "ce_county" -> county = h.value();
-                case "ce_sequence" -> sequence = h.value();
+                case EventAttributes.HEADER_PREFIX + EventAttributes.COUNTY -> county = h.value();
+                case EventAttributes.HEADER_PREFIX + EventAttributes.SEQUENCE -> sequence = h.value();
                 default -> {
-                    // other attributes (time, actor, dataschema) are not needed to apply the event
+                    // other attributes (time, actor, dataschema) and other headers are not needed to apply the event
                 }
             }
         }

@@ -1,8 +1,7 @@
-package cn.chenzhou.plan.funding;
+package cn.chenzhou.plan.chassis.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import cn.chenzhou.plan.chassis.testing.EventProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,10 @@ public final class Outboxes {
     private Outboxes() {
     }
 
-    /** Waits until no document of the database holds an unpublished event. */
+    /**
+     * Waits until no document of the database holds an unpublished event: the relay has published everything stored
+     * so far, so a probe created next sees only what follows.
+     */
     public static void awaitEmpty(MongoTemplate mongo) {
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(mongo) == 0);
     }
