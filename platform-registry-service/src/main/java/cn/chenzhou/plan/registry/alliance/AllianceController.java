@@ -83,9 +83,9 @@ class AllianceController {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         Alliance alliance = Alliance.form("all-" + UUID.randomUUID(), request.county(), request.name(), request.field(),
                 request.formedOn(), request.members().stream().map(MemberBody::toFounder).toList(), today.date());
-        store.insert(alliance, actor.name());
+        Versioned<Alliance> stored = store.insert(alliance, actor.name());
         return ResponseEntity.created(URI.create("/api/registry/alliances/" + alliance.id()))
-                .body(AllianceView.of(new Versioned<>(alliance.id(), alliance, 1, 1)));
+                .body(AllianceView.of(stored));
     }
 
     @PostMapping("/{id}/members")

@@ -31,8 +31,8 @@ public class AllianceStore {
      *
      * @throws cn.chenzhou.plan.registry.persistence.DuplicateRegistrationException if an alliance of that name exists
      */
-    public void insert(Alliance alliance, String actor) {
-        alliances.insert(alliance.id(), alliance.registrationKey(),
+    public Versioned<Alliance> insert(Alliance alliance, String actor) {
+        return alliances.insert(alliance.id(), alliance.registrationKey(),
                 Change.of(alliance, AllianceEventMapping.formed(alliance)), actor);
     }
 

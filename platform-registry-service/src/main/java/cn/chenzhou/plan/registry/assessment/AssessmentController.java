@@ -79,9 +79,9 @@ class AssessmentController {
         actor.require(Role.ADMIN);
         Assessment assessment = Assessment.record(request.county(), request.year(), request.result(),
                 request.documentNo().strip(), request.effectiveOn(), today.date());
-        store.insert(Change.of(assessment, AssessmentEventMapping.recorded(assessment)), actor.name());
+        Versioned<Assessment> stored = store.insert(Change.of(assessment, AssessmentEventMapping.recorded(assessment)), actor.name());
         return ResponseEntity.created(URI.create("/api/registry/assessments/" + assessment.id()))
-                .body(AssessmentView.of(new Versioned<>(assessment.id(), assessment, 1, 1)));
+                .body(AssessmentView.of(stored));
     }
 
     @PostMapping("/{id}/revisions")

@@ -27,8 +27,8 @@ class AssessmentStore {
         assessments.index("county", "year");
     }
 
-    void insert(Change<Assessment> change, String actor) {
-        assessments.insert(change.state().id(), null, change, actor);
+    Versioned<Assessment> insert(Change<Assessment> change, String actor) {
+        return assessments.insert(change.state().id(), null, change, actor);
     }
 
     Versioned<Assessment> modify(String id, Function<Assessment, Change<Assessment>> decide, String actor) {

@@ -97,10 +97,9 @@ class DesignationController {
         if (request.grant() != null) {
             designation = designation.grant(request.grant().toGrant(), now);
         }
-        store.insert(designation, actor.name());
-        long events = DesignationEventMapping.created(designation).size();
+        Versioned<Designation> stored = store.insert(designation, actor.name());
         return ResponseEntity.created(URI.create("/api/registry/designations/" + designation.id()))
-                .body(DesignationView.of(new Versioned<>(designation.id(), designation, 1, events)));
+                .body(DesignationView.of(stored));
     }
 
     @PostMapping("/{id}/grant")

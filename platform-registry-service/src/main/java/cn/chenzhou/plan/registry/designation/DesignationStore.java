@@ -35,8 +35,8 @@ public class DesignationStore {
      *
      * @throws cn.chenzhou.plan.registry.persistence.DuplicateRegistrationException if one is in force for the same holder, kind and level
      */
-    public void insert(Designation designation, String actor) {
-        designations.insert(designation.id(), designation.registrationKey(),
+    public Versioned<Designation> insert(Designation designation, String actor) {
+        return designations.insert(designation.id(), designation.registrationKey(),
                 new Change<>(designation, DesignationEventMapping.created(designation)), actor);
     }
 

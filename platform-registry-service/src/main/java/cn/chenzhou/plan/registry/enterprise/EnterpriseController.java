@@ -87,9 +87,9 @@ class EnterpriseController {
         actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
         Enterprise enterprise = Enterprise.register(request.county(), request.name(), new CreditCode(request.creditCode()),
                 request.larger(), request.registeredOn(), today.date());
-        store.insert(Change.of(enterprise, EnterpriseEventMapping.registered(enterprise)), actor.name());
+        Versioned<Enterprise> stored = store.insert(Change.of(enterprise, EnterpriseEventMapping.registered(enterprise)), actor.name());
         return ResponseEntity.created(URI.create("/api/registry/enterprises/" + enterprise.id()))
-                .body(EnterpriseView.of(new Versioned<>(enterprise.id(), enterprise, 1, 1)));
+                .body(EnterpriseView.of(stored));
     }
 
     @PostMapping("/{id}/reclassification")

@@ -26,8 +26,8 @@ class EnterpriseStore {
         enterprises.index("county", "larger");
     }
 
-    void insert(Change<Enterprise> change, String actor) {
-        enterprises.insert(change.state().id(), null, change, actor);
+    Versioned<Enterprise> insert(Change<Enterprise> change, String actor) {
+        return enterprises.insert(change.state().id(), null, change, actor);
     }
 
     Versioned<Enterprise> modify(String id, Function<Enterprise, Change<Enterprise>> decide, String actor) {

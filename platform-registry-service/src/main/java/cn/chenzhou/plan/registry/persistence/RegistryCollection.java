@@ -71,9 +71,11 @@ public final class RegistryCollection<T> {
      * @param key its natural key (the value of its {@value #KEY_FIELD}), or null for a derived-id collection
      * @throws DuplicateRegistrationException if one is already in force under that key or id
      */
-    public void insert(String id, String key, Change<T> change, String actor) {
+    public Versioned<T> insert(String id, String key, Change<T> change, String actor) {
         try {
             aggregates.insert(id, change.state(), change.events(), actor);
+            // a new aggregate: version 1, its sequence the number of events it started with
+            return new Versioned<>(id, change.state(), 1, change.events().size());
         } catch (AggregateAlreadyExistsException e) {
             if (aggregates.find(id).isPresent()) {
                 throw duplicate(id, "already registered as " + id);

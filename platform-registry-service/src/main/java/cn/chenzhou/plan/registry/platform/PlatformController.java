@@ -99,9 +99,9 @@ class PlatformController {
         Platform platform = Platform.register("plt-" + UUID.randomUUID(), request.county(), request.name(),
                 request.type(), request.level(),
                 Organisation.of(request.host().name(), request.host().creditCode()), request.registeredOn(), today.date());
-        store.insert(Change.of(platform, PlatformEventMapping.registered(platform)), actor.name());
+        Versioned<Platform> stored = store.insert(Change.of(platform, PlatformEventMapping.registered(platform)), actor.name());
         return ResponseEntity.created(URI.create("/api/registry/platforms/" + platform.id()))
-                .body(PlatformView.of(new Versioned<>(platform.id(), platform, 1, 1)));
+                .body(PlatformView.of(stored));
     }
 
     @PostMapping("/{id}/accreditation")

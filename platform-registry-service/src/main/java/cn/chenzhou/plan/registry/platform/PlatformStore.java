@@ -26,8 +26,8 @@ class PlatformStore {
         platforms.index("county", "status", "level");
     }
 
-    void insert(Change<Platform> change, String actor) {
-        platforms.insert(change.state().id(), change.state().registrationKey(), change, actor);
+    Versioned<Platform> insert(Change<Platform> change, String actor) {
+        return platforms.insert(change.state().id(), change.state().registrationKey(), change, actor);
     }
 
     Versioned<Platform> modify(String id, Function<Platform, Change<Platform>> decide, String actor) {
