@@ -1,10 +1,11 @@
 package cn.chenzhou.plan.reporting.facts;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -22,14 +23,8 @@ class SequenceWaits {
     private final FactsReadModel facts;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
 
-    private record Waiter(String aggregate, long atLeast, Answer answer) {
-    }
-
-    /** The parked request and how to answer it. */
-    private record Answer(DeferredResult<Object> result, LongFunction<?> body) {
-        void with(long sequence) {
-            result.setResult(body.apply(sequence));
-        }
+    /** A parked request: the sequence it waits for on one aggregate, and how to answer it with a sequence. */
+    private record Waiter(String aggregate, long atLeast, LongConsumer answer) {
     }
 
     SequenceWaits(FactsReadModel facts) {
@@ -41,19 +36,18 @@ class SequenceWaits {
      * An answer (to return from a controller) made of the sequence applied for {@code aggregate} once it reaches
      * {@code atLeast}, or of whatever it is after {@code wait}.
      */
-    @SuppressWarnings("unchecked")
     <T> DeferredResult<T> await(String aggregate, long atLeast, Duration wait, LongFunction<T> body) {
-        DeferredResult<Object> result = new DeferredResult<>(wait.toMillis());
-        Answer answer = new Answer(result, body);
+        DeferredResult<T> result = new DeferredResult<>(wait.toMillis());
+        LongConsumer answer = sequence -> result.setResult(body.apply(sequence));
         long now = sequenceOf(aggregate);
         if (now >= atLeast) {
-            answer.with(now);
-            return (DeferredResult<T>) (DeferredResult<?>) result;
+            answer.accept(now);
+            return result;
         }
         Waiter waiter = new Waiter(aggregate, atLeast, answer);
         result.onTimeout(() -> {
             if (waiters.remove(waiter)) {
-                answer.with(sequenceOf(aggregate));
+                answer.accept(sequenceOf(aggregate));
             }
         });
         result.onCompletion(() -> waiters.remove(waiter));
@@ -61,9 +55,9 @@ class SequenceWaits {
         // registered first, then checked again: an event applied in between is seen here or by the next change
         now = sequenceOf(aggregate);
         if (now >= atLeast && waiters.remove(waiter)) {
-            answer.with(now);
+            answer.accept(now);
         }
-        return (DeferredResult<T>) (DeferredResult<?>) result;
+        return result;
     }
 
     int waiting() {
@@ -79,21 +73,20 @@ class SequenceWaits {
         if (waiters.isEmpty()) {
             return;
         }
-        List<Object[]> due = new ArrayList<>();
+        Map<Waiter, Long> due = new HashMap<>();
         facts.read(book -> {
             for (Waiter w : waiters) {
                 long applied = book.sequenceOf(w.aggregate());
                 if (applied >= w.atLeast()) {
-                    due.add(new Object[]{w, applied});
+                    due.put(w, applied);
                 }
             }
             return null;
         });
-        for (Object[] d : due) {
-            Waiter w = (Waiter) d[0];
+        due.forEach((w, applied) -> {
             if (waiters.remove(w)) {
-                w.answer().with((Long) d[1]);
+                w.answer().accept(applied);
             }
-        }
+        });
     }
 }
