@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.achievement;
 
+import cn.chenzhou.plan.projects.lifecycle.SentVersion;
 import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
@@ -114,11 +115,7 @@ class AchievementController {
     AchievementView withdraw(@PathVariable String id, @Valid @RequestBody Withdraw request, Actor actor) {
         actor.require(Role.ADMIN);
         Versioned<AchievementTransformation> loaded = load(id, actor);
-        if (loaded.version() != request.version()) {
-            throw ApiException.conflict("stale-version", "achievement " + id + " is at version " + loaded.version()
-                            + ", not " + request.version() + "; reload it and decide again")
-                    .with("currentVersion", loaded.version()).with("sentVersion", request.version());
-        }
+        SentVersion.require(loaded, request.version(), "achievement");
         AchievementTransformation next = loaded.state().withdraw(request.reason().strip(),
                 new Step(actor.name(), clock.instant(), request.withdrawnOn()));
         store.update(loaded, next, AchievementEventMapping.of(next), actor.name());

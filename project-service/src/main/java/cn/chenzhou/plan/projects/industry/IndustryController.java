@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.industry;
 
+import cn.chenzhou.plan.projects.lifecycle.SentVersion;
 import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
@@ -172,11 +173,7 @@ class IndustryController {
 
     private IndustryView change(String id, long version, Actor actor, UnaryOperator<CharacteristicIndustry> step) {
         Versioned<CharacteristicIndustry> loaded = load(id, actor);
-        if (loaded.version() != version) {
-            throw ApiException.conflict("stale-version", "industry " + id + " is at version " + loaded.version()
-                            + ", not " + version + "; reload it and decide again")
-                    .with("currentVersion", loaded.version()).with("sentVersion", version);
-        }
+        SentVersion.require(loaded, version, "industry");
         CharacteristicIndustry next = step.apply(loaded.state());
         store.update(loaded, next, IndustryEventMapping.of(next), actor.name());
         return IndustryView.of(next, loaded.version() + 1);

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.project;
 
+import cn.chenzhou.plan.projects.lifecycle.SentVersion;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.ApiException;
@@ -41,11 +42,7 @@ class ProjectCommands {
 
     ProjectView change(String id, long version, Actor actor, UnaryOperator<Project> step) {
         Versioned<Project> loaded = load(id, actor);
-        if (loaded.version() != version) {
-            throw ApiException.conflict("stale-version", "project " + id + " is at version " + loaded.version()
-                            + ", not " + version + ": someone changed it since you read it; reload it and decide again")
-                    .with("currentVersion", loaded.version()).with("sentVersion", version);
-        }
+        SentVersion.require(loaded, version, "project");
         Project next = step.apply(loaded.state());
         store.update(loaded, next, ProjectEventMapping.of(next), actor.name());
         return ProjectView.of(next, loaded.version() + 1, actor);
