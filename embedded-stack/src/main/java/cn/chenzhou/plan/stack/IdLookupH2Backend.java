@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -24,6 +25,8 @@ import org.h2.mvstore.MVStore;
  * slower as the data grew (a 5,000-project collection: ~10 ms per update instead of well under one). Such a query
  * here looks up the one document with that {@code _id} and applies the whole query to it: the same answer, from one
  * document. Storage (map names, document encoding) is the library's own, so existing data files open unchanged.
+ *
+ * <p>It also answers every query with copies of the stored documents ({@link IdLookupCollection#createQueryResult}).
  */
 final class IdLookupH2Backend extends H2Backend {
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -102,6 +105,23 @@ final class IdLookupH2Backend extends H2Backend {
                 return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Answers with copies. The library answers with the very objects its store holds, writes them to the socket
+         * after the collection's lock is released, and an update changes the stored object in place — so a reader could
+         * see a document half-way through an update: the new {@code _version} with the old state. An optimistic writer
+         * that decided on that state and wrote "at" that version overwrote a change it never saw (racing allocations
+         * exceeded a year's budget). An update changes what a query of its own returned: with copies, a stored object
+         * is never changed again once stored, and every answer is one whole version of its document.
+         */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+            List<Document> copies = new ArrayList<>(matchedDocuments.size());
+            for (Document document : matchedDocuments) {
+                copies.add(document.cloneDeeply());
+            }
+            return super.createQueryResult(copies, batchSize);
         }
 
         private Index<Object> primaryKey() {
