@@ -179,6 +179,7 @@ public final class Platform {
     private void add(String name, int port, Map<String, String> own, Map<String, String> common, Path logDir) {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
+        env.putAll(settings.logFormat().serviceEnvironment());
         Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
         services.add(new ServiceProcess(name, jar, port, env, logDir));
     }

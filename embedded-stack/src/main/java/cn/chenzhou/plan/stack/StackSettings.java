@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Ports, directories and JVM options of the embedded stack, from environment variables with defaults
- * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017), and whether a new data directory
- * gets the demo plan ({@code PLATFORM_DEMO}, default true; {@code ./platform up --no-demo} says false).
+ * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017), whether a new data directory
+ * gets the demo plan ({@code PLATFORM_DEMO}, default true; {@code ./platform up --no-demo} says false), and the
+ * services' log format ({@code PLATFORM_LOG_FORMAT}: {@code text}, the default, or {@code json}).
  */
 record StackSettings(
         Path home,
@@ -24,7 +25,29 @@ record StackSettings(
         int readyTimeoutSeconds,
         Map<String, String> perServiceJavaOptions,
         boolean demo,
-        int demoTimeoutSeconds) {
+        int demoTimeoutSeconds,
+        LogFormat logFormat) {
+
+    /** How the services write their log lines: text for a person, or one JSON object per line for a log collector. */
+    enum LogFormat {
+        TEXT, JSON;
+
+        /** What a service needs in its environment to write this format (Spring Boot's structured logging, ECS). */
+        Map<String, String> serviceEnvironment() {
+            return this == JSON ? Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs") : Map.of();
+        }
+
+        static LogFormat of(String value) {
+            if (value == null || value.isBlank()) {
+                return TEXT;
+            }
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "text" -> TEXT;
+                case "json" -> JSON;
+                default -> throw new IllegalArgumentException("PLATFORM_LOG_FORMAT must be text or json, not '" + value + "'");
+            };
+        }
+    }
 
     static StackSettings fromEnvironment(Map<String, String> env, Path home) {
         Path data = Path.of(env.getOrDefault("PLATFORM_DATA_DIR", home.resolve("data").toString())).toAbsolutePath();
@@ -46,7 +69,8 @@ record StackSettings(
                 Integer.parseInt(env.getOrDefault("PLATFORM_READY_TIMEOUT_SECONDS", "180")),
                 serviceOptions(env),
                 flag(env, "PLATFORM_DEMO", true),
-                Integer.parseInt(env.getOrDefault("PLATFORM_DEMO_TIMEOUT_SECONDS", "900")));
+                Integer.parseInt(env.getOrDefault("PLATFORM_DEMO_TIMEOUT_SECONDS", "900")),
+                LogFormat.of(env.get("PLATFORM_LOG_FORMAT")));
     }
 
     /**
@@ -77,7 +101,7 @@ record StackSettings(
     StackSettings withoutDemo() {
         return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, mongoPort, gatewayPort, authPort,
                 projectPort, fundingPort, registryPort, reportingPort, serviceJavaOptions, readyTimeoutSeconds, perServiceJavaOptions,
-                false, demoTimeoutSeconds);
+                false, demoTimeoutSeconds, logFormat);
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean fallback) {

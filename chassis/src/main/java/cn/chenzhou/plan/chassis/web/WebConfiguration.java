@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.web;
 
 import cn.chenzhou.plan.chassis.PlanCalendar;
+import cn.chenzhou.plan.chassis.security.ActorLogContext;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +32,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The web conventions of every service: strict JSON (unknown fields, wrong types and coercions refused),
- * dates as {@code yyyy-MM-dd} only, money as yuan, request ids, a body-size limit, an {@code Accept} no answer can
- * satisfy refused before anything is done, and problem+json for every refusal — Tomcat's own included.
+ * dates as {@code yyyy-MM-dd} only, money as yuan, request ids and the acting principal in every log line, a body-size
+ * limit, an {@code Accept} no answer can satisfy refused before anything is done, and problem+json for every refusal —
+ * Tomcat's own included.
  */
 @AutoConfiguration
 @Import(ProblemAdvice.class)
@@ -102,6 +105,14 @@ public class WebConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After Spring Security's filters: the principal is known only once they have validated the token. */
+    @Bean
+    FilterRegistrationBean<ActorLogContext> actorLogContext() {
+        FilterRegistrationBean<ActorLogContext> registration = new FilterRegistrationBean<>(new ActorLogContext());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -66,6 +68,7 @@ public class WidgetApplication {
 
     @RestController
     static class WidgetController {
+        private static final Logger log = LoggerFactory.getLogger(WidgetController.class);
         private final AggregateCollection<Widget> widgets;
 
         WidgetController(Aggregates aggregates) {
@@ -79,6 +82,7 @@ public class WidgetApplication {
             Widget widget = new Widget(request.id(), request.county(), request.name(), request.price());
             widgets.insert(widget.id(), widget, List.of(new PendingEvent(CREATED, widget.id(), widget.county(),
                     new WidgetCreated(widget.id(), widget.name(), widget.price().fen()))), actor.name());
+            log.info("widget {} created", widget.id());
             return widget;
         }
 
