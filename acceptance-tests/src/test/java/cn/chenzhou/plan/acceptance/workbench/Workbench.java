@@ -108,11 +108,29 @@ final class Workbench implements AutoCloseable {
         wait.until(d -> path.equals(script("return document.body && document.body.dataset.ready;")));
     }
 
-    /** Clicks something that changes the page, and waits until the page at the given path is drawn. */
+    /** Clicks something that changes the page, and waits until the workbench's page at the given path is drawn. */
     void clickAndAwait(WebElement element, String path) {
         script("delete document.body.dataset.ready;");
         click(element);
-        awaitReady(path);
+        if (path != null) {
+            awaitReady(path);
+        }
+    }
+
+    /** The link text of the newest allocation in the year's list (its ledger line, e.g. "#31"). */
+    String lastAllocationLine() {
+        return (String) script("const links = Array.from(document.querySelectorAll('main table a[href*=\"/allocations/\"]'));"
+                + "return links.map(a => a.textContent).sort((a, b) => Number(b.substring(1)) - Number(a.substring(1)))[0];");
+    }
+
+    /** An amount as the workbench shows it in Chinese, e.g. ¥1,234.50. */
+    static String yuan(java.math.BigDecimal amount) {
+        return "¥" + new java.text.DecimalFormat("#,##0.00").format(amount);
+    }
+
+    /** The workbench path a link goes to (its href without the leading '#' and any query). */
+    String hrefOf(By link) {
+        return browser.findElement(link).getAttribute("href").replaceAll("^.*#", "").split("\\?")[0];
     }
 
     WebElement form(String formId) {

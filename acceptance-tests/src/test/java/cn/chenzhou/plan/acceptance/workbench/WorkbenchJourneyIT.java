@@ -2,6 +2,7 @@ package cn.chenzhou.plan.acceptance.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.openqa.selenium.WebElement;
  * starts it: a county's staff draft a project — refused for a bad field, corrected, submitted (and a colleague's
  * change in between is met with "someone else changed it", a reload that keeps what was typed); the plan office takes
  * it through formal and expert review to approval; finance opens a year, allocates to the last fen, is refused one
- * fen more with the amount left shown, disburses and revokes; another county's staff cannot see the project; and the
+ * fen more with the amount left shown (in the plan's last year, which the dashboard shows), disburses and revokes; another county's staff cannot see the project; and the
  * dashboard shows what changed. Every page reached is checked with axe-core and photographed under target/workbench.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,7 +34,7 @@ class WorkbenchJourneyIT {
     private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     private static WorkbenchPlatform platform;
     private static String projectId;
-    private static int fundYear;
+    private static final int PLAN_YEAR = 2014;
 
     @BeforeAll
     static void platform() throws Exception {
@@ -198,7 +199,7 @@ class WorkbenchJourneyIT {
             @SuppressWarnings("unchecked")
             List<Long> open = (List<Long>) wb.asyncScript("const done = arguments[arguments.length - 1];"
                     + "fetch('/api/funding/special-fund').then(r => r.json()).then(funds => done(funds.map(f => f.year)), e => done([String(e)]));");
-            fundYear = 2015;
+            int fundYear = 2015;
             while (open.contains((long) fundYear)) {
                 fundYear++;
             }
@@ -209,13 +210,22 @@ class WorkbenchJourneyIT {
             wb.awaitReady("/funding/" + y);
             assertThat(wb.text("[data-figure='fund.remaining']")).isEqualTo("¥300,000.00");
 
-            allocate(wb, y, "299999.99", "KEY_ENTERPRISE", "永兴县鑫辉稀贵金属有限公司");
+            wb.checkAccessibility("finance: a year opened");
+
+            // the plan's last year (the dashboard shows the plan's years): allocate what is left of it but one fen
+            String remaining = (String) wb.asyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/funding/special-fund/" + PLAN_YEAR + "').then(r => r.json()).then(f => done(f.remaining), e => done(String(e)));");
+            BigDecimal left = new BigDecimal(remaining);
+            assertThat(left).as("the demo plan leaves money in " + PLAN_YEAR).isGreaterThan(new BigDecimal("1.00"));
+            wb.go("/funding/" + PLAN_YEAR);
+            allocate(wb, "KEY_ENTERPRISE", "永兴县鑫辉稀贵金属有限公司", left.subtract(new BigDecimal("0.01")).toPlainString());
             assertThat(wb.browser.findElements(By.cssSelector("form[data-refused]"))).as(() -> wb.text("main")).isEmpty();
             assertThat(wb.text("#fund-remaining")).isEqualTo("¥0.01");
+            String firstAllocation = wb.lastAllocationLine();
             wb.screenshot("finance");
 
             // two fen more than is left: refused, and the page says what is left — beside the amount and above the form
-            allocate(wb, y, "0.02", "OUTSTANDING_TALENT", "王小红");
+            allocate(wb, "OUTSTANDING_TALENT", "王小红", "0.02");
             assertThat(wb.errorAt("allocate", "amount")).isEqualTo("超出预算，剩余可安排 ¥0.01");
             assertThat(wb.form("allocate").findElement(By.cssSelector(".wb-summary")).getText()).contains("仅剩 ¥0.01");
             assertThat(wb.field("allocate", "beneficiary.name").getAttribute("value")).isEqualTo("王小红");
@@ -226,21 +236,77 @@ class WorkbenchJourneyIT {
             wb.fill("allocate", "amount", "0.01");
             wb.sendAccepted("allocate");
             assertThat(wb.text("#fund-remaining")).isEqualTo("¥0.00");
-            allocate(wb, y, "0.01", "OUTSTANDING_TALENT", "王小红");
+            String lastFen = wb.lastAllocationLine();
+            allocate(wb, "OUTSTANDING_TALENT", "王小红", "0.01");
             assertThat(wb.errorAt("allocate", "amount")).isEqualTo("超出预算，剩余可安排 ¥0.00");
 
-            // disburse part of the first allocation, revoke the last fen
-            wb.clickAndAwait(wb.browser.findElement(By.linkText("#2")), "/funding/" + y + "/allocations/");
+            // disburse part of the first allocation
+            wb.clickAndAwait(wb.browser.findElement(By.linkText(firstAllocation)), wb.hrefOf(By.linkText(firstAllocation)));
+            wb.checkAccessibility("finance: allocation");
+            wb.openAction("disburse");
+            wb.fill("disburse", "amount", "1.00").fill("disburse", "disbursedOn", PLAN_YEAR + "-12-20")
+                    .fill("disburse", "voucherNo", "郴财科拨〔" + PLAN_YEAR + "〕" + firstAllocation.substring(1) + "号");
+            wb.sendAccepted("disburse");
+            assertThat(wb.text(".wb-heading .badge")).isEqualTo("部分拨付");
+            assertThat(wb.text("[data-undisbursed]")).isEqualTo(Workbench.yuan(left.subtract(new BigDecimal("1.01"))));
+
+            // revoke the last fen: it is free again
+            wb.go("/funding/" + PLAN_YEAR);
+            wb.clickAndAwait(wb.browser.findElement(By.linkText(lastFen)), wb.hrefOf(By.linkText(lastFen)));
+            wb.openAction("revokeAllocation");
+            wb.fill("revokeAllocation", "revokedOn", PLAN_YEAR + "-12-21").fill("revokeAllocation", "reason", "受益人放弃");
+            wb.sendAccepted("revokeAllocation");
+            assertThat(wb.text(".wb-heading .badge")).isEqualTo("已撤销");
+            wb.go("/funding/" + PLAN_YEAR);
+            assertThat(wb.text("[data-figure='fund.remaining']")).isEqualTo("¥0.01");
+            assertThat(wb.text("#ledger-title + p")).contains("下载台账（Excel）");
+            Object csv = wb.asyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(document.querySelector('a[href$=\"ledger.csv\"]').href).then(r => done(r.status + ' ' + r.headers.get('Content-Type')), e => done(String(e)));");
+            assertThat((String) csv).startsWith("200 text/csv");
+            wb.checkAccessibility("finance: year after revocation");
+            assertThat(wb.scriptErrors()).isEmpty();
         }
     }
 
-    private static void allocate(Workbench wb, String year, String amount, String purpose, String beneficiary) {
+    @Test
+    @Order(4)
+    void anotherCountysStaffCannotSeeTheProjectItsAddressAnswersAsIfItDidNotExist() throws Exception {
+        Workbench wb = new Workbench(platform, "zh-CN");
+        {
+            wb.signIn("staff-431081");
+            wb.go("/projects?status=APPROVED");
+            assertThat(wb.browser.findElements(By.cssSelector("a[href='#/projects/" + projectId + "']"))).as("no link").isEmpty();
+            assertThat(wb.text("main")).doesNotContain(TITLE);
+            wb.go("/projects/" + projectId);
+            String seen = wb.text("main");
+            wb.go("/projects/prj-00000000-0000-0000-0000-000000000000");
+            assertThat(seen).as("the same page as for a project that does not exist").isEqualTo(wb.text("main")).contains("未找到");
+            assertThat(seen).doesNotContain(TITLE);
+            wb.checkAccessibility("another county: not found");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theDashboardShowsTheChanges() throws Exception {
+        Workbench wb = new Workbench(platform, "zh-CN");
+        {
+            wb.signIn("viewer");
+            wb.clickAndAwait(wb.browser.findElement(By.linkText("看板")), null);
+            By left = By.xpath("//table[@id='specialFund']//tr[td[1][normalize-space()='" + PLAN_YEAR + "']]/td[5]");
+            wb.wait.until(d -> !d.findElements(left).isEmpty() && d.findElement(left).getText().equals("¥0.01"));
+            wb.screenshot("dashboard-after-workbench");
+        }
+    }
+
+    private static void allocate(Workbench wb, String purpose, String beneficiary, String amount) {
+        String year = String.valueOf(PLAN_YEAR);
         wb.openAction("allocate");
         wb.fill("allocate", "purpose", purpose).fill("allocate", "beneficiary.name", beneficiary)
                 .fill("allocate", "beneficiary.creditCode", purpose.equals("KEY_ENTERPRISE") ? "91431023MA4L5EAY54" : "")
                 .fill("allocate", "county", COUNTY).fill("allocate", "projectId", projectId)
                 .fill("allocate", "amount", amount).fill("allocate", "approvalDocument", "郴科计〔" + year + "〕8号")
-                .fill("allocate", "allocatedOn", year + "-02-01");
+                .fill("allocate", "allocatedOn", year + "-12-15");
         wb.send("allocate");
     }
 }

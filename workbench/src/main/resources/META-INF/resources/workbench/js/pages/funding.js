@@ -63,7 +63,7 @@ async function fundYear(main, page) {
         { label: t('field.amount'), value: (a) => yuan(a.amount), numeric: true },
         { label: t('fund.disbursed'), value: (a) => yuan(a.disbursed), numeric: true },
         { label: t('field.allocatedOn'), value: (a) => date(a.allocatedOn) },
-        { label: t('common.status'), value: (a) => badge('AllocationStatus', a.status) }], t('fund.allocationsOf', { year: fund.year }), 20)),
+        { label: t('common.status'), value: (a) => badge('AllocationStatus', a.status) }], t('fund.allocationsOf', { year: fund.year }), 50)),
     mayReadLedger ? await ledger(y) : null);
 }
 
