@@ -49,9 +49,17 @@ class BrowserSessionIT {
         Workbench wb = new Workbench(platform, "zh-CN");
         wb.signIn("staff-431023");
 
-        // a token the client made up, planted as a cookie and echoed in the headers: the double-submit pattern
+        // a token the client made up, planted as a cookie (as a sibling site or a script can) and sent back in the
+        // header, masked as Spring Security expects a token to be: what a double-submit check accepts
         wb.script("document.cookie = 'XSRF-TOKEN=planted-by-the-attacker; path=/';");
-        assertThat(draft(wb, "{'X-XSRF-TOKEN': 'planted-by-the-attacker', 'X-CSRF-TOKEN': 'planted-by-the-attacker'}"))
+        wb.script("""
+                const raw = new TextEncoder().encode('planted-by-the-attacker');
+                const random = crypto.getRandomValues(new Uint8Array(raw.length));
+                const masked = new Uint8Array(raw.length * 2);
+                masked.set(random);
+                raw.forEach((b, i) => { masked[raw.length + i] = b ^ random[i]; });
+                window.plantedToken = btoa(String.fromCharCode(...masked)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');""");
+        assertThat(draft(wb, "{'X-XSRF-TOKEN': window.plantedToken, 'X-CSRF-TOKEN': window.plantedToken}"))
                 .as("planted token").isEqualTo(403L);
         assertThat(draft(wb, "{}")).as("no token").isEqualTo(403L);
         // the session's own token, as the page sends it
