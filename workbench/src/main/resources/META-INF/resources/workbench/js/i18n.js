@@ -7,7 +7,7 @@ const TEXT = {
   'app.plan': ['郴州市县市区科技服务与创新能力提升三年行动计划', 'Chenzhou county S&T action plan'],
   'app.skip': ['跳到主要内容', 'Skip to main content'],
   'app.loading': ['正在载入…', 'Loading…'],
-  'app.signedInAs': ['当前用户', 'Signed in as'],
+  'app.signedInAs': ['当前用户：', 'Signed in as '],
   'app.signOut': ['退出登录', 'Sign out'],
   'app.dashboard': ['看板', 'Dashboard'],
   'app.switchLanguage': ['English', '中文'],
@@ -222,7 +222,7 @@ export function countyName(code) {
   return found ? found[1 + index] : (code || t('common.none'));
 }
 
-const money = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 });
+const money = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
 
 /** An amount as the API sends it (yuan, as a string or a number) in the user's notation, e.g. ¥300,000.00. */
 export function yuan(amount) {

@@ -31,7 +31,7 @@ function header(session) {
       h('span', { class: 'wb-emblem', 'aria-hidden': 'true' }, '郴'),
       h('span', {}, h('span', { class: 'wb-brand-title' }, t('app.title')), h('span', { class: 'wb-brand-plan' }, t('app.plan')))),
     h('div', { class: 'wb-user' },
-      h('span', { class: 'wb-who' }, `${t('app.signedInAs')}：`, h('strong', { data: { user: session.name } }, session.name), ` · ${who}`),
+      h('span', { class: 'wb-who' }, t('app.signedInAs'), h('strong', { data: { user: session.name } }, session.name), ` · ${who}`),
       h('a', { class: 'btn btn-sm btn-light', href: `/dashboard${lang === 'en' ? '?lang=en' : ''}` }, t('app.dashboard')),
       h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', lang: lang === 'en' ? 'zh-CN' : 'en', 'aria-label': t('app.switchLanguageLabel'), on: { click: switchLanguage } }, t('app.switchLanguage')),
       h('form', { method: 'post', action: '/logout', class: 'wb-signout' }, csrfField,
