@@ -81,7 +81,8 @@ class AuthorizationServerConfiguration {
     @Bean
     RegisteredClientRepository clients(Environment env, PasswordEncoder encoder,
                                        @Value("${platform.auth.token-ttl}") Duration ttl,
-                                       @Value("${platform.auth.gateway-redirect-uri}") String gatewayRedirect) {
+                                       @Value("${platform.auth.gateway-redirect-uri}") String gatewayRedirect,
+                                       @Value("${platform.auth.gateway-signed-out-uri}") String gatewaySignedOut) {
         List<RegisteredClient> clients = new ArrayList<>();
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(ttl).build();
         for (Principal p : Principals.all()) {
@@ -98,6 +99,8 @@ class AuthorizationServerConfiguration {
                 client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                         .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                         .redirectUri(gatewayRedirect)
+                        // signing out at the gateway ends the session here too, then returns to the workbench
+                        .postLogoutRedirectUri(gatewaySignedOut)
                         .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(SCOPE)
                         .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
             } else {

@@ -120,6 +120,9 @@ public final class Benchmark {
         if (o.runs("rebuild")) {
             phase("rebuild", this::rebuild);
         }
+        if (o.runs("workbench")) {
+            phase("workbench", this::workbench);
+        }
         if (o.runs("footprint")) {
             Thread.sleep(Math.min(10_000, o.settle().toMillis()));
             Map<String, Double> after = Footprint.residentMiB(processes);
@@ -156,6 +159,38 @@ public final class Benchmark {
         } catch (Exception | Error e) {
             out.println("  ✗ " + name + " failed: " + e);
             report.run("failed: " + name, String.valueOf(e.getMessage()));
+        }
+    }
+
+    // ---- the workbench in a browser ----------------------------------------------------------------------
+
+    private static final int PAGE_LOADS = 30;
+    private static final int ROUND_TRIPS = 30;
+
+    private void workbench() throws Exception {
+        if (!WorkbenchSpeed.available()) {
+            out.println("== workbench: skipped — Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver)");
+            report.run("skipped: workbench", "Chromium is not installed");
+            return;
+        }
+        out.println("== workbench: page loads and form round trips in headless Chromium");
+        try (WorkbenchSpeed browser = new WorkbenchSpeed(platform.gateway())) {
+            browser.signIn("staff-431023", platform.password("staff-431023"));
+            browser.pageLoads("/projects", 3);
+            browser.draftRoundTrips("431023", 3);
+            List<Double> loads = browser.pageLoads("/projects", PAGE_LOADS);
+            List<Double> trips = browser.draftRoundTrips("431023", ROUND_TRIPS);
+            String loadMethod = PAGE_LOADS + " full loads of the county's project list (a new document each: HTML, modules, "
+                    + "the session, the list's API reads), from navigation start to the list drawn; after 3 not counted";
+            String tripMethod = ROUND_TRIPS + " drafts saved by a county's staff: from the click on save to the saved project's "
+                    + "page drawn (POST, then the project and its history read); after 3 not counted";
+            report.row("workbench.load.p50", "7 Workbench", "page load until usable, p50 (ms)", WorkbenchSpeed.percentile(loads, 0.5), "ms", loadMethod);
+            report.row("workbench.load.p95", "7 Workbench", "page load until usable, p95 (ms)", WorkbenchSpeed.percentile(loads, 0.95), "ms", loadMethod);
+            report.row("workbench.roundtrip.p50", "7 Workbench", "form round trip, p50 (ms)", WorkbenchSpeed.percentile(trips, 0.5), "ms", tripMethod);
+            report.row("workbench.roundtrip.p95", "7 Workbench", "form round trip, p95 (ms)", WorkbenchSpeed.percentile(trips, 0.95), "ms", tripMethod);
+            out.printf("  page load p50 %.0f ms, p95 %.0f ms; form round trip p50 %.0f ms, p95 %.0f ms%n",
+                    WorkbenchSpeed.percentile(loads, 0.5), WorkbenchSpeed.percentile(loads, 0.95),
+                    WorkbenchSpeed.percentile(trips, 0.5), WorkbenchSpeed.percentile(trips, 0.95));
         }
     }
 
@@ -432,6 +467,8 @@ public final class Benchmark {
         report.goal(String.format(Locale.ROOT, "freshness p99 ≤ 100 ms at %.0f commands/s", o.rate()), "fresh.fixed.p99", 100, false);
         report.goal("rebuild ≥ 25 % of the bare consumer", "rebuild.ratio", 25, true);
         report.goal("READY in ≤ 60 s", "footprint.ready", 60, false);
+        report.goal("workbench page load until usable p95 ≤ 1 s", "workbench.load.p95", 1000, false);
+        report.goal("workbench form round trip p95 ≤ 300 ms", "workbench.roundtrip.p95", 300, false);
         report.goal("whole stack ≤ 3 GiB resident at idle", "footprint.idle.rss", 3072, false);
     }
 

@@ -15,7 +15,7 @@ record Options(boolean attach, Duration duration, Duration warmup, Duration sett
                int callersPerClient, int gatewayCallers, long rebuildEvents, int mongoThreads, Duration baselineDuration,
                long kafkaRecords, int probeRate, String label, Set<String> phases, Path out, Path home) {
 
-    static final List<String> ALL_PHASES = List.of("footprint", "baselines", "gateway", "writes", "rebuild");
+    static final List<String> ALL_PHASES = List.of("footprint", "baselines", "gateway", "writes", "rebuild", "workbench");
 
     static final String USAGE = """
             usage: ./platform benchmark [options]            start a platform, measure it, print and write the figures
@@ -33,7 +33,8 @@ record Options(boolean attach, Duration duration, Duration warmup, Duration sett
               --baseline-duration 10s  duration of the MongoDB-wire baseline
               --kafka-records 1000000  records of the Kafka baseline
               --probe-rate 200       freshness probes per second at most (one command in n is probed above it)
-              --only a,b             only these figure groups: footprint, baselines, gateway, writes, rebuild
+              --only a,b             only these figure groups: footprint, baselines, gateway, writes, rebuild,
+                                     workbench (headless Chromium; skipped where it is not installed)
               --label NAME           names the result files (default: run)
               --out DIR              where results go (default: benchmark/target/benchmark)
               --attach               measure the platform already running with the ports of the environment

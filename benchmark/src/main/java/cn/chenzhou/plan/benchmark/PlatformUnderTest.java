@@ -201,6 +201,17 @@ final class PlatformUnderTest implements AutoCloseable {
         return all;
     }
 
+    /** A staff user's password (for the browser), from the platform's secrets file. */
+    String password(String user) {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
+            secrets.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Objects.requireNonNull(secrets.getProperty("user." + user + ".password"), "no password for " + user);
+    }
+
     String secret(String clientId) {
         Properties secrets = new Properties();
         try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {

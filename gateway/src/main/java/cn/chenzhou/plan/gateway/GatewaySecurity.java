@@ -31,7 +31,9 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -46,8 +48,9 @@ import reactor.core.publisher.Mono;
  * The first lock. API clients (county portals, finance systems, the SDK) present a platform JWT — signature,
  * issuer, audience, expiry and claims are checked here and again in every service. People in a browser sign in
  * through the authorization server (authorization code + PKCE); the gateway keeps their tokens in its session and
- * relays the access token downstream, so the services see the same kind of bearer token either way.
- * Only health and the sign-in flow are open.
+ * relays the access token downstream, so the services see the same kind of bearer token either way; a change they
+ * make needs the CSRF token of their session, and signing out ends both sessions (the gateway's and the
+ * authorization server's). Only health and the sign-in flow are open.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -56,15 +59,22 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain apiAndBrowserSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                 WebSessionManager sessions) {
+                                                 WebSessionManager sessions, SignOutAtTheIssuer signOut) {
         return http
-                // changes made with the gateway's session cookie need the CSRF token; anything else carries no ambient
-                // credentials and goes on to authentication (a bearer token, or a 401)
-                .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                // changes made with the gateway's session cookie need the session's CSRF token; anything else carries no
+                // ambient credentials and goes on to authentication (a bearer token, or a 401). The token lives in the
+                // session, on the server: a cookie the client sets (double submit) proves nothing, since anyone who can
+                // plant a cookie can send the same value in the header. The page reads it from /workbench/session.
+                .csrf(c -> c.csrfTokenRepository(new SessionCsrfTokens())
                         .requireCsrfProtectionMatcher(cookieAuthenticatedChange(sessionIds(sessions)))
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
                                 "csrf-token-invalid", "a change made with the gateway's session cookie needs the "
-                                        + "X-XSRF-TOKEN header (the value of the XSRF-TOKEN cookie): " + e.getMessage())))
+                                        + "session's CSRF token in the X-CSRF-TOKEN header (GET /workbench/session tells "
+                                        + "it): " + e.getMessage())))
+                // signing out ends the gateway's session (and the tokens kept in it), then the authorization server's
+                .logout(l -> l.logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(signOut))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a
