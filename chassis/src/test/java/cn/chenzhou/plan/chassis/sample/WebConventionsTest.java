@@ -144,6 +144,26 @@ class WebConventionsTest {
         assertThat(response.json().get("type").asString()).endsWith(":forbidden");
     }
 
+    static Stream<Arguments> bodiesAViewerMightSend() {
+        return Stream.of(
+                Arguments.of("a valid body", "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}"),
+                Arguments.of("fields that break their rules", "{\"id\":\"\",\"county\":\"999999\",\"name\":\"n\",\"price\":-1}"),
+                Arguments.of("an unknown field", "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1,\"x\":1}"),
+                Arguments.of("malformed JSON", "{\"id\":"),
+                Arguments.of("no body at all", ""));
+    }
+
+    /** The role is checked before the body is read: the answer tells a caller without the role nothing about its input. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesAViewerMightSend")
+    void aWrongRoleCommandIsRefused403WhateverItsBody(String what, String body) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.viewer(), body);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith(":forbidden");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
     static Stream<Arguments> notADate() {
         return Stream.of(
                 Arguments.of("a local date-time", "\"2013-06-01T08:00:00\""),

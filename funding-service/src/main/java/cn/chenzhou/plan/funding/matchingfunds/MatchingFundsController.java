@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.matchingfunds;
 
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -86,10 +87,11 @@ class MatchingFundsController {
     }
 
     @PostMapping("/commitments")
+    @Allowed(Role.COUNTY)
     ResponseEntity<EntryView> commit(@Valid @RequestBody CommitRequest request,
                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                      Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(request.county());
+        actor.requireCounty(request.county());
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("committedOn", request.committedOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.committedOn(),
@@ -107,10 +109,10 @@ class MatchingFundsController {
 
     /** 409 {@code over-payment} with {@code remaining} if the county has not committed that much unpaid. */
     @PostMapping("/payments")
+    @Allowed(Role.FINANCE)
     ResponseEntity<EntryView> pay(@Valid @RequestBody PayRequest request,
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                   Actor actor) {
-        actor.require(Role.FINANCE);
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("paidOn", request.paidOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.paidOn(),

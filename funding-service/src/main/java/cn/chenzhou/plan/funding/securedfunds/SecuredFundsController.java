@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.securedfunds;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PageView;
@@ -108,10 +109,10 @@ class SecuredFundsController {
     }
 
     @PostMapping
+    @Allowed(Role.FINANCE)
     ResponseEntity<EntryView> secure(@Valid @RequestBody SecureRequest request,
                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                      Actor actor) {
-        actor.require(Role.FINANCE);
         if (!County.isCountyOrCityCode(request.county())) {
             throw ApiException.invalidField("county", "must be one of the 11 Chenzhou county codes, or 431000 for the city");
         }
@@ -130,10 +131,10 @@ class SecuredFundsController {
 
     /** Corrects an entry by reversing (part of) what remains of it; 409 {@code over-reversal} with {@code remaining} otherwise. */
     @PostMapping("/{entryId}/reversals")
+    @Allowed(Role.FINANCE)
     ResponseEntity<ReversalView> reverse(@PathVariable String entryId, @Valid @RequestBody ReverseRequest request,
                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                          Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("reversedOn", request.reversedOn());
         ReverseFunds command = new ReverseFunds(request.amount(), request.reversedOn(), Text.clean(request.reason()));
         String requestKey = IdempotencyKeys.scoped(actor, key);

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.specialfund;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
@@ -87,8 +88,8 @@ class SpecialFundController {
 
     /** Opens a year the configuration did not open; refused (409) if the year is already open. */
     @PostMapping
+    @Allowed(Role.FINANCE)
     ResponseEntity<FundView> open(@Valid @RequestBody OpenFund request, Actor actor) {
-        actor.require(Role.FINANCE);
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("openedOn", request.openedOn());
         SpecialFund fund = SpecialFund.open(year, request.budget(), request.openedOn(),
@@ -102,10 +103,10 @@ class SpecialFundController {
 
     /** Sets the year's budget to a new figure, never below what is committed; the revision is a ledger line. */
     @PostMapping("/{year}/budget-revisions")
+    @Allowed(Role.FINANCE)
     ResponseEntity<BudgetRevisionView> revise(@PathVariable int year, @Valid @RequestBody ReviseBudgetRequest request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                               Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("revisedOn", request.revisedOn());
         String requestKey = IdempotencyKeys.scoped(actor, key);
         ReviseBudget command = new ReviseBudget(request.budget(), request.revisedOn(), Text.clean(request.reason()));

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.statistics;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -104,8 +105,9 @@ class CountyStatisticsController {
     }
 
     @PostMapping
+    @Allowed(Role.COUNTY)
     ResponseEntity<RevisionView> file(@Valid @RequestBody FileRequest request, Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(request.county());
+        actor.requireCounty(request.county());
         int year = calendar.pastOrCurrentYear("year", request.year());
         calendar.notInFuture("filedOn", request.filedOn());
         CountyStatistics filed = CountyStatistics.file(request.county(), year, request.figures(), request.filedOn(),
@@ -116,9 +118,10 @@ class CountyStatisticsController {
 
     /** Files a revision of {@code supersedesRevision}; 409 {@code stale-revision} if a later one came in since. */
     @PostMapping("/{county}/{year}/revisions")
+    @Allowed(Role.COUNTY)
     ResponseEntity<RevisionView> revise(@PathVariable String county, @PathVariable int year,
                                         @Valid @RequestBody ReviseRequest request, Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(county);
+        actor.requireCounty(county);
         calendar.notInFuture("filedOn", request.filedOn());
         Outcome<CountyStatistics, StatisticsRevision> outcome = store.revise(county, year,
                 s -> s.revise(request.supersedesRevision(), request.figures(), request.filedOn(),

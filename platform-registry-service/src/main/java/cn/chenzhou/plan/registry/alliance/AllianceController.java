@@ -2,6 +2,7 @@ package cn.chenzhou.plan.registry.alliance;
 
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -79,8 +80,9 @@ class AllianceController {
 
     @PostMapping
     @Operation(operationId = "formAlliance", summary = "Register an alliance formed in a county, with its founding members (county portal for its own county, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AllianceView> form(@Valid @RequestBody FormAlliance request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
         Alliance alliance = Alliance.form("all-" + UUID.randomUUID(), request.county(), request.name(), request.field(),
                 request.formedOn(), request.members().stream().map(MemberBody::toFounder).toList(), today.date());
         Versioned<Alliance> stored = store.insert(alliance, actor.name());
@@ -90,8 +92,8 @@ class AllianceController {
 
     @PostMapping("/{id}/members")
     @Operation(operationId = "joinAlliance", summary = "An organisation joins the alliance (the alliance's county portal, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AllianceView> join(@PathVariable String id, @Valid @RequestBody JoinAlliance request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
         Versioned<Alliance> joined = store.modify(id, a -> {
             actor.requireCounty(a.county());
             Alliance after = a.join(request.organisation().toOrganisation(), request.county(), request.joinedOn(), today.date());
