@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -58,8 +59,8 @@ final class RoleCheck implements HandlerInterceptor {
 
     /**
      * The commands among these mappings that do not say who may send them: a mapping that accepts POST, PUT, PATCH
-     * or DELETE (or any method) of an application's own controller. The framework's own handlers (its error page,
-     * the API description) are not the application's to annotate.
+     * or DELETE (or any method) of an application's own controller. The error page (whatever method failed) and the
+     * framework's own handlers (the API description) are not commands.
      */
     static List<String> undeclaredCommands(Map<RequestMappingInfo, HandlerMethod> mappings) {
         List<String> missing = new ArrayList<>();
@@ -67,7 +68,8 @@ final class RoleCheck implements HandlerInterceptor {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             boolean command = methods.isEmpty() || methods.stream().anyMatch(COMMANDS::contains);
             String owner = method.getBeanType().getName();
-            boolean framework = owner.startsWith("org.springframework.") || owner.startsWith("org.springdoc.");
+            boolean framework = owner.startsWith("org.springframework.") || owner.startsWith("org.springdoc.")
+                    || ErrorController.class.isAssignableFrom(method.getBeanType());
             if (command && !framework && allowedFor(method) == null) {
                 missing.add(info + " → " + method.getShortLogMessage());
             }

@@ -11,6 +11,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Money;
@@ -54,9 +55,10 @@ public class WidgetApplication {
     public record WidgetRenamed(String widgetId, String name) {
     }
 
-    /** {@code madeOn} is optional and not kept: it is there to show how dates are read. */
+    /** {@code madeOn} and {@code note} are optional and not kept: they are there to show how dates and text are read. */
     record NewWidget(@NotBlank @Size(max = 40) String id, @NotNull @CountyCode String county,
-                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price, LocalDate madeOn) {
+                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price, LocalDate madeOn,
+                     @MultiLine @Size(max = 200) String note) {
     }
 
     record Dates(LocalDate iso, LocalDate plain) {

@@ -61,12 +61,12 @@ class MatchingFundsController {
 
     record CommitRequest(@NotNull @CountyCode String county, @NotNull Integer year,
                          @NotNull @PositiveAmount Money amount, @NotNull LocalDate committedOn,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String documentNo) {
+                         @NotBlank @Size(max = 100) String documentNo) {
     }
 
     record PayRequest(@NotNull @CountyCode String county, @NotNull Integer year,
                       @NotNull @PositiveAmount Money amount, @NotNull LocalDate paidOn,
-                      @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String voucherNo) {
+                      @NotBlank @Size(max = 100) String voucherNo) {
     }
 
     record EntryView(String id, String county, int year, Money amount, LocalDate effectiveOn, String documentNo,

@@ -81,11 +81,11 @@ class SecuredFundsController {
                          @Pattern(regexp = Text.REFERENCE, message = Text.REFERENCE_MESSAGE) String projectId,
                          @NotNull @PositiveAmount Money amount,
                          @NotNull LocalDate securedOn,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String documentNo) {
+                         @NotBlank @Size(max = 100) String documentNo) {
     }
 
     record ReverseRequest(@NotNull @PositiveAmount Money amount, @NotNull LocalDate reversedOn,
-                          @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                          @NotBlank @Size(max = 500) String reason) {
     }
 
     record ReversalView(String id, String reversedEntryId, int number, String county, Money amount, LocalDate reversedOn,

@@ -61,7 +61,7 @@ class AllocationController {
         this.calendar = calendar;
     }
 
-    record BeneficiaryBody(@NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+    record BeneficiaryBody(@NotBlank @Size(max = 200) String name,
                            @ValidCreditCode String creditCode) {
     }
 
@@ -70,16 +70,16 @@ class AllocationController {
                            @NotNull @CountyCode String county,
                            @Pattern(regexp = Text.REFERENCE, message = Text.REFERENCE_MESSAGE) String projectId,
                            @NotNull @PositiveAmount Money amount,
-                           @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String approvalDocument,
+                           @NotBlank @Size(max = 100) String approvalDocument,
                            @NotNull LocalDate allocatedOn) {
     }
 
     record DisburseRequest(@NotNull @PositiveAmount Money amount, @NotNull LocalDate disbursedOn,
-                           @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String voucherNo) {
+                           @Size(max = 100) String voucherNo) {
     }
 
     record RevokeRequest(@NotNull LocalDate revokedOn,
-                         @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                         @NotBlank @Size(max = 500) String reason) {
     }
 
     record DisbursementView(String id, String allocationId, int year, int line, Money amount, LocalDate disbursedOn,

@@ -49,7 +49,7 @@ class SpecialFundController {
     }
 
     record ReviseBudgetRequest(@NotNull @PositiveAmount Money budget, @NotNull LocalDate revisedOn,
-                               @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                               @NotBlank @Size(max = 500) String reason) {
     }
 
     /** Where a year's fund stands. {@code committed} = standing allocations + money clawed back; {@code remaining} = budget − committed. */

@@ -73,7 +73,7 @@ class CountyStatisticsController {
                          @NotNull @NonNegativeAmount Money enterpriseRd,
                          @NotNull @NonNegativeAmount Money societyRd,
                          @NotNull LocalDate filedOn,
-                         @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                         @NotBlank @Size(max = 500) String reason) {
         Figures figures() {
             return new Figures(fiscalExpenditure, fiscalStExpenditure, recurringRevenue, enterpriseRd, societyRd);
         }

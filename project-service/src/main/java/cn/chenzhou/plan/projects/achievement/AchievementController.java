@@ -17,6 +17,7 @@ import cn.chenzhou.plan.projects.achievement.model.AchievementTransformation;
 import cn.chenzhou.plan.projects.achievement.model.Enterprise;
 import cn.chenzhou.plan.projects.achievement.model.Withdrawal;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;
@@ -66,10 +67,10 @@ class AchievementController {
                                 @NotNull @Valid EnterpriseBody enterprise,
                                 @NotNull @EffectiveDate LocalDate transformedOn,
                                 @NotNull Money outputValue,
-                                @Size(max = 2000) String resultSummary) {
+                                @MultiLine @Size(max = 2000) String resultSummary) {
     }
 
-    record Withdraw(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record Withdraw(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                     @NotNull @EffectiveDate LocalDate withdrawnOn) {
     }
 

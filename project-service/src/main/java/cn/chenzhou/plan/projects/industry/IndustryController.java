@@ -17,6 +17,7 @@ import cn.chenzhou.plan.projects.industry.model.IndustryStatus;
 import cn.chenzhou.plan.projects.industry.model.Recognition;
 import cn.chenzhou.plan.projects.industry.model.Revocation;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;
@@ -63,7 +64,7 @@ class IndustryController {
     }
 
     record RegisterIndustry(@NotNull @CountyCode String county, @NotBlank @Size(max = 100) String name,
-                            @Size(max = 2000) String description, @NotNull @EffectiveDate LocalDate registeredOn) {
+                            @MultiLine @Size(max = 2000) String description, @NotNull @EffectiveDate LocalDate registeredOn) {
     }
 
     record ChangeDrivers(@NotNull @Min(1) Long version,
@@ -76,7 +77,7 @@ class IndustryController {
                      @NotNull @EffectiveDate LocalDate recognisedOn) {
     }
 
-    record RevokeRecognition(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record RevokeRecognition(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                              @NotNull @EffectiveDate LocalDate revokedOn) {
     }
 

@@ -7,6 +7,7 @@ import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.project.model.Review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,12 +42,12 @@ class ProjectDecisionController {
     enum FormalReviewOutcome { PASSED, RETURNED }
 
     record FormalReview(@NotNull @Min(1) Long version, @NotNull FormalReviewOutcome outcome,
-                        @Size(max = 1000) String reason, @NotNull @EffectiveDate LocalDate reviewedOn) {
+                        @MultiLine @Size(max = 1000) String reason, @NotNull @EffectiveDate LocalDate reviewedOn) {
     }
 
     record ReviewBody(@NotBlank @Size(max = 50) String expert,
                       @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal score,
-                      @NotBlank @Size(max = 2000) String opinion) {
+                      @NotBlank @MultiLine @Size(max = 2000) String opinion) {
     }
 
     record ExpertReviewBody(@NotNull @Min(1) Long version, @NotNull @Size(max = 25) List<@NotNull @Valid ReviewBody> reviews,
@@ -57,7 +58,7 @@ class ProjectDecisionController {
                    @NotBlank @Size(max = 50) String taskContractNo, @NotNull @EffectiveDate LocalDate approvedOn) {
     }
 
-    record Reject(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record Reject(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                   @NotNull @EffectiveDate LocalDate rejectedOn) {
     }
 

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.project.model.AcceptanceConclusion;
 import cn.chenzhou.plan.projects.project.model.MidtermResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,14 +40,14 @@ class ProjectExecutionController {
     }
 
     record MidtermCheckBody(@NotNull @Min(1) Long version, @NotNull MidtermResult result,
-                            @Size(max = 2000) String opinion, @NotNull @EffectiveDate LocalDate checkedOn) {
+                            @MultiLine @Size(max = 2000) String opinion, @NotNull @EffectiveDate LocalDate checkedOn) {
     }
 
     record Accept(@NotNull @Min(1) Long version, @NotNull AcceptanceConclusion conclusion,
-                  @NotBlank @Size(max = 2000) String result, @NotNull @EffectiveDate LocalDate acceptedOn) {
+                  @NotBlank @MultiLine @Size(max = 2000) String result, @NotNull @EffectiveDate LocalDate acceptedOn) {
     }
 
-    record Terminate(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record Terminate(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                      @NotNull @EffectiveDate LocalDate terminatedOn) {
     }
 
