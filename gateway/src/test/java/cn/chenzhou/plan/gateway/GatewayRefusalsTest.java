@@ -16,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -217,6 +219,39 @@ class GatewayRefusalsTest {
         HttpResponse<String> response = send("GET", path, b -> b.header("Authorization", "Bearer " + TestTokens.admin()));
         assertThat(problem(response, 400).get("type").asString()).endsWith(":rejected-request");
         assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Request targets java.net.URI refuses, so Spring's Netty adapter cannot make a request of them. */
+    static Stream<String> requestTargetsThatAreNotUris() {
+        return Stream.of("/api/projects?q=a|b", "/api/projects/%zz", "/api/projects/{id}", "/api/projects?q=\"x\"",
+                "/api/projects/a^b", "/api/projects/a`b", "/api/projects/a\\b", "/api/projects?q=<x>", "/api/projects%",
+                "/api/projects/[x]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestTargetsThatAreNotUris")
+    void aRequestTargetThatIsNotAUriIs400ProblemJson(String target) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.admin() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(head).startsWith("http/1.1 400").contains("content-type: application/problem+json");
+            JsonNode problem = JSON.readTree(body);
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("type").asString()).endsWith(":bad-request");
+            assertThat(head).contains("x-request-id: " + problem.get("requestId").asString());
+            assertThat(body).doesNotContain(target);
+        }
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    @Test
+    void aPercentEncodedTargetStillReachesTheService() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/projects/%E6%B0%B8?q=a%7Cb", b -> b.header("Authorization", "Bearer " + TestTokens.admin()));
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private static int freePort() {
