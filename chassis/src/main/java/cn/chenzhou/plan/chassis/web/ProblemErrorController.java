@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.chassis.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * resource.
  */
 @RestController
+@Hidden // the container's, not an operation of the API
 final class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")

@@ -14,6 +14,7 @@ import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.chassis.web.NonNegativeAmount;
 import cn.chenzhou.plan.funding.command.Text;
 import cn.chenzhou.plan.funding.command.model.Outcome;
+import cn.chenzhou.plan.funding.command.model.Refusal;
 import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.statistics.model.CountyStatistics;
 import cn.chenzhou.plan.funding.statistics.model.Figures;
@@ -120,7 +121,10 @@ class CountyStatisticsController {
     @Allowed(Role.COUNTY)
     ResponseEntity<RevisionView> revise(@PathVariable String county, @PathVariable int year,
                                         @Valid @RequestBody ReviseRequest request, Actor actor) {
-        actor.requireCounty(county);
+        if (!actor.mayRead(county)) {
+            // another county's statistics do not exist for this portal: answered as missing ones are
+            throw Refusal.notFound("county statistics", CountyStatisticsStore.idOf(county, year));
+        }
         calendar.notInFuture("filedOn", request.filedOn());
         Outcome<CountyStatistics, StatisticsRevision> outcome = store.revise(county, year,
                 s -> s.revise(request.supersedesRevision(), request.figures(), request.filedOn(),

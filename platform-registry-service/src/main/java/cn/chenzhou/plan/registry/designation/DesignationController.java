@@ -3,6 +3,7 @@ package cn.chenzhou.plan.registry.designation;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -90,6 +91,7 @@ class DesignationController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<DesignationView> apply(@Valid @RequestBody ApplyForDesignation request, Actor actor) {
         actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "holder.creditCode", request.county(), request.holder().creditCode());
         if (request.grant() != null) {
             actor.require(Role.ADMIN);
         }

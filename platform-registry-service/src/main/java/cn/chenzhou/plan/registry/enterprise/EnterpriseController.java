@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -87,6 +88,7 @@ class EnterpriseController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<EnterpriseView> register(@Valid @RequestBody RegisterEnterprise request, Actor actor) {
         actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "creditCode", request.county(), request.creditCode());
         Enterprise enterprise = Enterprise.register(request.county(), request.name(), new CreditCode(request.creditCode()),
                 request.larger(), request.registeredOn(), today.date());
         Versioned<Enterprise> stored = store.insert(Change.of(enterprise, EnterpriseEventMapping.registered(enterprise)), actor.name());
@@ -99,7 +101,7 @@ class EnterpriseController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     EnterpriseView reclassify(@PathVariable String id, @Valid @RequestBody Reclassify request, Actor actor) {
         return EnterpriseView.of(store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise after = e.reclassify(request.larger(), request.effectiveOn(), today.date());
             return Change.of(after, EnterpriseEventMapping.reclassified(after));
         }, actor.name()));
@@ -111,7 +113,7 @@ class EnterpriseController {
     ResponseEntity<EnterpriseView> establish(@PathVariable String id, @Valid @RequestBody EstablishRdInstitution request,
                                              Actor actor) {
         Versioned<Enterprise> after = store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise established = e.establishRdInstitution(request.name(), request.kind(), request.establishedOn(), today.date());
             return Change.of(established, EnterpriseEventMapping.rdInstitutionEstablished(established));
         }, actor.name());
@@ -123,7 +125,7 @@ class EnterpriseController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     EnterpriseView close(@PathVariable String id, @Valid @RequestBody CloseRdInstitution request, Actor actor) {
         return EnterpriseView.of(store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise closed = e.closeRdInstitution(request.reason().strip(), request.closedOn(), today.date());
             return Change.of(closed, EnterpriseEventMapping.rdInstitutionClosed(closed));
         }, actor.name()));

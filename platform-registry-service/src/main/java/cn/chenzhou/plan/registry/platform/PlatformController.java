@@ -3,6 +3,7 @@ package cn.chenzhou.plan.registry.platform;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -95,6 +96,7 @@ class PlatformController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<PlatformView> register(@Valid @RequestBody RegisterPlatform request, Actor actor) {
         actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "host.creditCode", request.county(), request.host().creditCode());
         if (!types.exists(request.type())) {
             throw ApiException.invalidField("type", "is not a known platform type; the types are listed at /api/registry/platform-types");
         }

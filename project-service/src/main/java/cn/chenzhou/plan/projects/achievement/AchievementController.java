@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -93,6 +94,7 @@ class AchievementController {
     @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AchievementView> record(@Valid @RequestBody RecordTransformation request, Actor actor) {
         actor.requireCounty(request.county());
+        OrganisationCounty.requireConsistent("enterprise.creditCode", request.county(), request.enterprise().creditCode());
         if (request.projectId() != null) {
             var project = projects.find(request.projectId()).filter(p -> actor.mayRead(p.county()))
                     .orElseThrow(() -> ApiException.invalidField("projectId", "no such project: " + request.projectId()));

@@ -3,6 +3,7 @@ package cn.chenzhou.plan.projects.project;
 import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.CountyCode;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
@@ -80,6 +81,7 @@ class ProjectApplicationController {
     @Allowed(Role.COUNTY)
     ResponseEntity<ProjectView> draft(@Valid @RequestBody DraftProject request, Actor actor) {
         actor.requireCounty(request.county());
+        OrganisationCounty.requireConsistent("applicant.creditCode", request.county(), request.applicant().creditCode());
         Project project = Project.draft("prj-" + UUID.randomUUID(), request.county(),
                 ProposalFields.toProposal(request, programmes), commands.step(actor, request.draftedOn()));
         store.insert(project, ProjectEventMapping.of(project), actor.name());
@@ -93,8 +95,10 @@ class ProjectApplicationController {
     @Allowed(Role.COUNTY)
     ProjectView revise(@PathVariable String id, @Valid @RequestBody ReviseProject request, Actor actor) {
         var proposal = ProposalFields.toProposal(request, programmes);
-        return commands.change(id, request.version(), actor,
-                p -> p.revise(proposal, commands.step(actor, request.revisedOn())));
+        return commands.change(id, request.version(), actor, p -> {
+            OrganisationCounty.requireConsistent("applicant.creditCode", p.county(), request.applicant().creditCode());
+            return p.revise(proposal, commands.step(actor, request.revisedOn()));
+        });
     }
 
     @PostMapping("/{id}/submit")
