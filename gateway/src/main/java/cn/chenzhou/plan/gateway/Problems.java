@@ -34,7 +34,7 @@ final class Problems {
         return response.writeWith(Mono.just(buffer));
     }
 
-    /** The problem's JSON, for answers written where there is no Spring response (see {@link MalformedRequestTargets}). */
+    /** The problem's JSON, for answers written where there is no Spring response (see {@link UnreadableRequests}). */
     static String json(HttpStatus status, String type, String detail, String requestId, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + type);

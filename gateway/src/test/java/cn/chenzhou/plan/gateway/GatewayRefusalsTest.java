@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the gateway refuses itself, and how: always problem+json with the right status, before anything reaches a
  * service — a command without a token (401, not a CSRF refusal), a cookie-session change without its CSRF token,
- * oversize headers, URIs and declared bodies, paths the firewall rejects — and a keep-alive connection that keeps answering whatever
+ * oversize headers, URIs and declared bodies, paths the firewall rejects, requests Netty's decoder or Spring's adapter
+ * cannot read (which they answered with an empty 400) — and a keep-alive connection that keeps answering whatever
  * came before on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -231,21 +232,48 @@ class GatewayRefusalsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requestTargetsThatAreNotUris")
     void aRequestTargetThatIsNotAUriIs400ProblemJson(String target) throws Exception {
+        String answer = rawAnswer("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.admin() + "\r\nConnection: close\r\n\r\n");
+        assertRawProblem(answer, 400);
+        assertThat(answer).doesNotContain(target);
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Requests Netty's HTTP decoder cannot read; it answered each with an empty 400. */
+    static Stream<String> requestsTheDecoderCannotRead() {
+        return Stream.of(
+                "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n\r\n",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxx",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n",
+                "HELLO\r\n\r\n");
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("requestsTheDecoderCannotRead")
+    void aRequestTheDecoderCannotReadIs400ProblemJson(String request) throws Exception {
+        assertRawProblem(rawAnswer(request), 400);
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Sends a request as bytes on a connection of its own and reads the answer until the gateway closes it. */
+    private String rawAnswer(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.admin() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
-            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-            assertThat(head).startsWith("http/1.1 400").contains("content-type: application/problem+json");
-            JsonNode problem = JSON.readTree(body);
-            assertThat(problem.get("status").asInt()).isEqualTo(400);
-            assertThat(problem.get("type").asString()).endsWith(":bad-request");
-            assertThat(head).contains("x-request-id: " + problem.get("requestId").asString());
-            assertThat(body).doesNotContain(target);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    private static void assertRawProblem(String answer, int status) {
+        assertThat(answer).contains("\r\n\r\n");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(head).startsWith("http/1.1 " + status).contains("content-type: application/problem+json");
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(head).contains("x-request-id: " + problem.get("requestId").asString());
     }
 
     @Test
