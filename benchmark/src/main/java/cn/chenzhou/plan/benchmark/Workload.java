@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.benchmark;
 
 import cn.chenzhou.plan.contracts.County;
+import cn.chenzhou.plan.contracts.CreditCode;
 import cn.chenzhou.plan.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +68,15 @@ final class Workload {
                 {"county":"%s","title":"县域科技项目 %s-%d","programme":"COUNTY_ECONOMY","level":"MUNICIPAL",\
                 "requestedAmount":"500000.00","draftedOn":"2012-06-01",\
                 "period":{"start":"2012-07-01","end":"2014-06-30"},"contact":{"name":"李明","phone":"0735-5551234"},\
-                "applicant":{"name":"永兴县稀贵金属再生利用有限公司","creditCode":"91431023MA4L5EAY54"}}"""
-                .formatted(county, run, i);
+                "applicant":{"name":"县域科技企业","creditCode":"%s"}}"""
+                .formatted(county, run, i, applicantCode(county));
         return new Command("county-" + county, "/api/projects", body, Topics.PROJECTS);
+    }
+
+    /** A valid credit code of an enterprise of the county: a county's applicants are of that county. */
+    private static String applicantCode(String county) {
+        String first17 = "91" + county + "MA4L5EAY5";
+        return first17 + CreditCode.checkCharacter(first17);
     }
 
     Command securedFunds(String county, long i) {

@@ -81,6 +81,19 @@ public record CreditCode(String value) {
         return ALPHABET.charAt(check == 31 ? 0 : check);
     }
 
+    /**
+     * The GB/T 2260 division where the organisation was registered (characters 3–8), e.g. {@code 431023} for one
+     * registered in 永兴县; {@code 431000} for one registered by the city, {@code 430000} by the province.
+     */
+    public String division() {
+        return value.substring(2, 8);
+    }
+
+    /** The Chenzhou county the organisation was registered in, if its code was issued by one of the eleven. */
+    public java.util.Optional<County> county() {
+        return County.byCode(division());
+    }
+
     @Override
     public String toString() {
         return value;

@@ -30,6 +30,6 @@ public record EventType(String topic, String name, int version, Class<?> data) {
 
     /** The CloudEvents {@code dataschema} attribute. */
     public String dataSchema() {
-        return "urn:cn.chenzhou.plan:schema:" + name.substring(PREFIX.length()) + ".v" + version;
+        return "urn:cn-chenzhou-plan:schema:" + name.substring(PREFIX.length()) + ".v" + version;
     }
 }

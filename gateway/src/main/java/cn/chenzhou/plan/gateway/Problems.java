@@ -27,19 +27,24 @@ final class Problems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        String body = json(status, type, detail, response.getHeaders().getFirst(RequestIdFilter.HEADER), extra);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The problem's JSON, for answers written where there is no Spring response (see {@link UnreadableRequests}). */
+    static String json(HttpStatus status, String type, String detail, String requestId, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + type);
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        String requestId = response.getHeaders().getFirst(RequestIdFilter.HEADER);
         if (requestId != null) {
             body.put("requestId", requestId);
         }
         body.putAll(extra);
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
+        return JSON.writeValueAsString(body);
     }
 }

@@ -16,10 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the gateway refuses itself, and how: always problem+json with the right status, before anything reaches a
  * service — a command without a token (401, not a CSRF refusal), a cookie-session change without its CSRF token,
- * oversize headers, URIs and declared bodies, paths the firewall rejects — and a keep-alive connection that keeps answering whatever
+ * oversize headers, URIs and declared bodies, paths the firewall rejects, requests Netty's decoder or Spring's adapter
+ * cannot read (which they answered with an empty 400) — and a keep-alive connection that keeps answering whatever
  * came before on it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -217,6 +220,66 @@ class GatewayRefusalsTest {
         HttpResponse<String> response = send("GET", path, b -> b.header("Authorization", "Bearer " + TestTokens.admin()));
         assertThat(problem(response, 400).get("type").asString()).endsWith(":rejected-request");
         assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Request targets java.net.URI refuses, so Spring's Netty adapter cannot make a request of them. */
+    static Stream<String> requestTargetsThatAreNotUris() {
+        return Stream.of("/api/projects?q=a|b", "/api/projects/%zz", "/api/projects/{id}", "/api/projects?q=\"x\"",
+                "/api/projects/a^b", "/api/projects/a`b", "/api/projects/a\\b", "/api/projects?q=<x>", "/api/projects%",
+                "/api/projects/[x]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestTargetsThatAreNotUris")
+    void aRequestTargetThatIsNotAUriIs400ProblemJson(String target) throws Exception {
+        String answer = rawAnswer("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestTokens.admin() + "\r\nConnection: close\r\n\r\n");
+        assertRawProblem(answer, 400);
+        assertThat(answer).doesNotContain(target);
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Requests Netty's HTTP decoder cannot read; it answered each with an empty 400. */
+    static Stream<String> requestsTheDecoderCannotRead() {
+        return Stream.of(
+                "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n\r\n",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxx",
+                "POST /api/projects HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "GET /api/projects HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n",
+                "HELLO\r\n\r\n");
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("requestsTheDecoderCannotRead")
+    void aRequestTheDecoderCannotReadIs400ProblemJson(String request) throws Exception {
+        assertRawProblem(rawAnswer(request), 400);
+        assertThat(PROJECTS.lastAuthorization.get()).isEqualTo("untouched");
+    }
+
+    /** Sends a request as bytes on a connection of its own and reads the answer until the gateway closes it. */
+    private String rawAnswer(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertRawProblem(String answer, int status) {
+        assertThat(answer).contains("\r\n\r\n");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(head).startsWith("http/1.1 " + status).contains("content-type: application/problem+json");
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(head).contains("x-request-id: " + problem.get("requestId").asString());
+    }
+
+    @Test
+    void aPercentEncodedTargetStillReachesTheService() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/projects/%E6%B0%B8?q=a%7Cb", b -> b.header("Authorization", "Bearer " + TestTokens.admin()));
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private static int freePort() {

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry service as it runs — its HTTP server, security, the real Kafka broker and MongoDB-wire server — shared
@@ -71,6 +72,14 @@ public abstract class RegistryApiTest {
     protected EventProbe probe() {
         awaitRelayed();
         return new EventProbe(Topics.REGISTRY);
+    }
+
+    /** A refusal as a client reads it, less what names the request itself (its id and its path). */
+    protected static JsonNode problemOf(Http.Response response) {
+        ObjectNode problem = (ObjectNode) response.json();
+        problem.remove("requestId");
+        problem.remove("instance");
+        return problem;
     }
 
     protected long stored(String collection) {

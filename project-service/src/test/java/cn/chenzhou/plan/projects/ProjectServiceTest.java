@@ -8,6 +8,7 @@ import cn.chenzhou.plan.chassis.testing.EventProbe;
 import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
+import cn.chenzhou.plan.contracts.CreditCode;
 import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,14 +64,28 @@ public abstract class ProjectServiceTest {
         return TestTokens.county(code);
     }
 
-    /** The application a county drafts, as the API takes it, without the county (a revision has the same fields). */
+    /**
+     * A valid credit code of an enterprise registered in {@code county} (its division is the county's): a county's
+     * applicants are of that county. {@link #CREDIT_CODE} is 永兴县's.
+     */
+    protected static String creditCode(String county) {
+        String first17 = "91" + county + "MA4L5EAY5";
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    /** The application a 永兴县 project has, as the API takes it, without the county (a revision has the same fields). */
     protected static String applicationFields(String programme, String level, String requested) {
+        return applicationFields(YONGXING, programme, level, requested);
+    }
+
+    /** The application a county drafts, its applicant of that county. */
+    protected static String applicationFields(String county, String programme, String level, String requested) {
         return """
                 "title":"稀贵金属综合回收关键技术研究","programme":"%s","level":"%s",
                 "applicant":{"name":"永兴县稀贵金属再生利用有限公司","creditCode":"%s"},
                 "requestedAmount":"%s","period":{"start":"2012-07-01","end":"2014-06-30"},
                 "contact":{"name":"李明","phone":"0735-5551234","email":"liming@example.cn"}""".formatted(
-                programme, level, CREDIT_CODE, requested);
+                programme, level, creditCode(county), requested);
     }
 
     protected static String draftBody(String county) {
@@ -78,7 +93,7 @@ public abstract class ProjectServiceTest {
     }
 
     protected static String draftBody(String county, String programme, String level, String draftedOn) {
-        return "{\"county\":\"" + county + "\"," + applicationFields(programme, level, "500000.00")
+        return "{\"county\":\"" + county + "\"," + applicationFields(county, programme, level, "500000.00")
                 + ",\"draftedOn\":\"" + draftedOn + "\"}";
     }
 

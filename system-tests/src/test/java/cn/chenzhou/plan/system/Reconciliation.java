@@ -2,6 +2,7 @@ package cn.chenzhou.plan.system;
 
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.contracts.Money;
+import cn.chenzhou.plan.contracts.testing.EventSchemas;
 import cn.chenzhou.plan.sdk.PlatformClient;
 import cn.chenzhou.plan.system.LoadGenerator.Kind;
 import cn.chenzhou.plan.system.LoadGenerator.Outcome;
@@ -184,6 +185,11 @@ final class Reconciliation {
                         continue;
                     }
                     eventsByTopic.merge(record.topic(), 1L, Long::sum);
+                    List<String> nonConforming = EventSchemas.problems(header(record, "ce_type"),
+                            header(record, "ce_dataschema"), record.value());
+                    if (!nonConforming.isEmpty()) {
+                        discrepancies.add(record.topic() + "@" + record.offset() + " breaks its JSON Schema: " + nonConforming);
+                    }
                     String id = header(record, "ce_id");
                     if (!seen.add(id)) {
                         duplicateDeliveries++;

@@ -131,7 +131,7 @@ class BadInputCorpusIT {
                         continue;
                     }
                     Row row = rows.get(spec.get("endpoint").asString());
-                    Caller caller = entitled(row);
+                    Caller caller = caller(spec, row);
                     Call call = build(spec, row, caller, fixtureOf.get(row.endpoint()));
                     sent.add(new Sent(corpus, spec, row, caller, call, call.send(platform.http(), platform.gateway()), null));
                 }
@@ -156,7 +156,7 @@ class BadInputCorpusIT {
                     continue;
                 }
                 Row row = rows.get(spec.get("endpoint").asString());
-                Caller caller = entitled(row);
+                Caller caller = caller(spec, row);
                 Map<String, Object> own = row.isWrite() ? fixtures.fresh(row.fixture()) : fixtureOf.get(row.endpoint());
                 Snapshot was = row.isWrite() ? snapshot(row, own) : null;
                 Call call = build(spec, row, caller, own);
@@ -165,6 +165,11 @@ class BadInputCorpusIT {
                 sent.add(new Sent(corpus, spec, row, caller, call, reply, stored));
             }
         }
+    }
+
+    /** Who sends a case: the principal it names ({@code caller}: a wrong role, say), else one entitled to the endpoint. */
+    private static Caller caller(JsonNode spec, Row row) {
+        return spec.has("caller") ? Caller.valueOf(spec.get("caller").asString()) : entitled(row);
     }
 
     private static Caller entitled(Row row) {
@@ -202,6 +207,15 @@ class BadInputCorpusIT {
                 spec.get("pad").properties().forEach(e -> put(json, e.getKey(),
                         JsonNodeFactory.instance.stringNode("x".repeat(e.getValue().asInt()))));
             }
+            // raw JSON text in place of a value: what a JSON writer would not write (a lone surrogate, a key twice)
+            Map<String, String> raw = new LinkedHashMap<>();
+            if (spec.has("setRaw")) {
+                spec.get("setRaw").properties().forEach(e -> {
+                    String placeholder = "@@raw" + raw.size() + "@@";
+                    raw.put("\"" + placeholder + "\"", expand(e.getValue().asString(), vars, 'x'));
+                    put(json, e.getKey(), JsonNodeFactory.instance.stringNode(placeholder));
+                });
+            }
             if (spec.has("repeat")) {
                 spec.get("repeat").properties().forEach(e -> {
                     ArrayNode array = (ArrayNode) json.at(e.getKey());
@@ -211,7 +225,11 @@ class BadInputCorpusIT {
                     }
                 });
             }
-            body = JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
+            String text = JSON.writeValueAsString(json);
+            for (Map.Entry<String, String> r : raw.entrySet()) {
+                text = text.replace(r.getKey(), r.getValue());
+            }
+            body = text.getBytes(StandardCharsets.UTF_8);
             if (spec.has("padRaw")) {
                 byte[] padded = new byte[body.length + spec.get("padRaw").asInt()];
                 System.arraycopy(body, 0, padded, 0, body.length);
@@ -300,7 +318,7 @@ class BadInputCorpusIT {
         if (spec.has("field")) {
             return spec.get("field").isString() ? spec.get("field").asString() : null;
         }
-        for (String change : List.of("set", "remove", "pad")) {
+        for (String change : List.of("set", "setRaw", "remove", "pad")) {
             if (spec.has(change)) {
                 String pointer = change.equals("remove") ? spec.get(change).get(0).asString()
                         : spec.get(change).propertyNames().iterator().next();

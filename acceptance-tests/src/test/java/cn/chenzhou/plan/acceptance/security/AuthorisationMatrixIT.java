@@ -30,8 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Issue 7's authorisation matrix, end to end through the gateway: every endpoint of every service
  * ({@code security/authorisation-matrix.md}) × every kind of caller — the portal of the resource's county, another
- * county's portal, finance, the plan office, a viewer, and no / expired / foreign-key / {@code alg: none} tokens (those
- * also straight at the service, which must lock its door itself) — answers exactly as the rules say; and a refused
+ * county's portal, finance, the plan office, a viewer, and no / expired / foreign-key / {@code alg: none} /
+ * wrong-audience tokens — answers exactly as the rules say, through the gateway and, for the county portals' cells and
+ * the bad tokens, straight at the service too (each service must lock its door itself: the gateway is not the only
+ * way in); and a refused
  * command stores nothing (its owner's state, re-read by an entitled principal, is unchanged) and sends no event (a
  * bare consumer on the owners' topics sees nothing but the suite's own marker commands).
  *
@@ -45,7 +47,7 @@ class AuthorisationMatrixIT {
     static final String OWN = "431021";
     static final String OTHER = "431022";
     private static final List<Caller> BAD_TOKENS = List.of(Caller.NO_TOKEN, Caller.EXPIRED_TOKEN,
-            Caller.FOREIGN_KEY_TOKEN, Caller.ALG_NONE_TOKEN);
+            Caller.FOREIGN_KEY_TOKEN, Caller.ALG_NONE_TOKEN, Caller.WRONG_AUDIENCE_TOKEN);
     /**
      * Commands that publish no event on an owner's topic by design: reference data (platform types, programmes), the
      * demo dataset (which may find everything there already), and reporting's own commands (plans, rebuilds).
@@ -97,14 +99,20 @@ class AuthorisationMatrixIT {
         // 1. every fixture, made by the principals entitled to make it
         Map<Row, Map<String, Object>> refusalFixture = new LinkedHashMap<>();
         Map<Row, Map<Caller, Map<String, Object>>> successFixtures = new LinkedHashMap<>();
+        Map<Row, Map<Caller, Map<String, Object>>> directSuccessFixtures = new LinkedHashMap<>();
         for (Row row : rows) {
             if (row.isWrite()) {
                 refusalFixture.put(row, fixtures.fresh(row.fixture()));
                 Map<Caller, Map<String, Object>> own = new LinkedHashMap<>();
+                Map<Caller, Map<String, Object>> direct = new LinkedHashMap<>();
                 for (Caller c : row.succeeding()) {
                     own.put(c, fixtures.fresh(row.fixture()));
+                    if (c.perCounty()) {
+                        direct.put(c, fixtures.fresh(row.fixture()));
+                    }
                 }
                 successFixtures.put(row, own);
+                directSuccessFixtures.put(row, direct);
             }
         }
 
@@ -114,6 +122,9 @@ class AuthorisationMatrixIT {
                 Map<String, Object> vars = fixtures.forReading(row.fixture());
                 for (Caller caller : Caller.values()) {
                     send(row, caller, false, vars);
+                    if (caller.perCounty()) {
+                        send(row, caller, true, vars);
+                    }
                 }
                 for (Caller caller : BAD_TOKENS) {
                     send(row, caller, true, vars);
@@ -135,6 +146,9 @@ class AuthorisationMatrixIT {
                 for (Caller caller : Caller.values()) {
                     if (!caller.authentic() || !row.succeeding().contains(caller)) {
                         send(row, caller, false, refusalFixture.get(row));
+                        if (caller.perCounty()) {
+                            send(row, caller, true, refusalFixture.get(row));
+                        }
                     }
                 }
                 for (Caller caller : BAD_TOKENS) {
@@ -162,17 +176,20 @@ class AuthorisationMatrixIT {
                 if (!row.isWrite()) {
                     continue;
                 }
-                successFixtures.get(row).forEach((caller, vars) -> {
-                    Case c = send(row, caller, false, vars);
-                    if (c.reply().is2xx() && !SILENT.contains(row.endpoint()) && !row.service().equals("reports")) {
-                        emittingSuccesses.merge(topicOf(row), 1, Integer::sum);
-                    }
-                });
+                successFixtures.get(row).forEach((caller, vars) -> succeed(row, caller, false, vars));
+                directSuccessFixtures.get(row).forEach((caller, vars) -> succeed(row, caller, true, vars));
             }
             awaitRebuild();
             duringSuccesses = watch.readUntil(seen -> emittingSuccesses.entrySet().stream().allMatch(e ->
                     seen.stream().filter(s -> s.topic().equals(e.getKey())).count() >= e.getValue()),
                     Duration.ofSeconds(60), Duration.ZERO);
+        }
+    }
+
+    private void succeed(Row row, Caller caller, boolean direct, Map<String, Object> vars) {
+        Case c = send(row, caller, direct, vars);
+        if (c.reply().is2xx() && !SILENT.contains(row.endpoint()) && !row.service().equals("reports")) {
+            emittingSuccesses.merge(topicOf(row), 1, Integer::sum);
         }
     }
 

@@ -12,17 +12,20 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The tokens an attacker would try, each made from the claims of a real plan-office (ADMIN) token so that nothing
  * but the flaw named tells them apart from a good one: an expired one signed with the platform's own key, one
- * signed by another key (under the platform key's id), and an unsigned one ({@code alg: none}).
+ * signed by another key (under the platform key's id), an unsigned one ({@code alg: none}), and one signed with the
+ * platform's own key but issued for another audience (another API of the same authorization server).
  */
 public final class BadTokens {
     private final String expired;
     private final String foreignKey;
     private final String algNone;
+    private final String wrongAudience;
 
     public BadTokens(PlatformUnderTest platform) throws Exception {
         JWTClaimsSet real = SignedJWT.parse(platform.token("plan-office")).getJWTClaimsSet();
@@ -32,6 +35,8 @@ public final class BadTokens {
         RSAKey another = new RSAKeyGenerator(2048).keyID(platformKey.getKeyID()).generate();
         foreignKey = sign(claims(real, now, now.plusSeconds(3600)), another);
         algNone = new PlainJWT(claims(real, now, now.plusSeconds(3600))).serialize();
+        wrongAudience = sign(new JWTClaimsSet.Builder(claims(real, now, now.plusSeconds(3600)))
+                .audience(List.of("another-api")).build(), platformKey);
     }
 
     public String forCaller(Caller caller) {
@@ -40,6 +45,7 @@ public final class BadTokens {
             case EXPIRED_TOKEN -> expired;
             case FOREIGN_KEY_TOKEN -> foreignKey;
             case ALG_NONE_TOKEN -> algNone;
+            case WRONG_AUDIENCE_TOKEN -> wrongAudience;
             default -> throw new IllegalArgumentException(caller + " has a real token");
         };
     }

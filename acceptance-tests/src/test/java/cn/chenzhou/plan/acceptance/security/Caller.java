@@ -10,7 +10,8 @@ public enum Caller {
     NO_TOKEN("no token", false),
     EXPIRED_TOKEN("expired token", false),
     FOREIGN_KEY_TOKEN("token signed by another key", false),
-    ALG_NONE_TOKEN("alg: none token", false);
+    ALG_NONE_TOKEN("alg: none token", false),
+    WRONG_AUDIENCE_TOKEN("token for another audience", false);
 
     private final String label;
     private final boolean authentic;
@@ -22,6 +23,11 @@ public enum Caller {
 
     public String label() {
         return label;
+    }
+
+    /** A county portal: its cells are the ones that differ between counties (own / other). */
+    public boolean perCounty() {
+        return this == OWN_COUNTY || this == OTHER_COUNTY;
     }
 
     /** A real principal with a valid token (one of the matrix's role columns). */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 public final class Fixtures {
     private static final AtomicInteger FUND_YEARS = new AtomicInteger(2001);
     private static final AtomicInteger STATISTICS_YEARS = new AtomicInteger(2000);
-    private static final AtomicInteger ASSESSMENT_YEARS = new AtomicInteger(1990);
+    private static final AtomicInteger ASSESSMENT_YEARS = new AtomicInteger(2000);
 
     private final PlatformUnderTest platform;
     private final Samples samples;

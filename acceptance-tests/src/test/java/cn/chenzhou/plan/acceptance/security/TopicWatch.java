@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.acceptance.security;
 
+import cn.chenzhou.plan.contracts.testing.EventSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A bare Kafka consumer on the owners' event topics, positioned at their ends when opened: everything it reads
- * afterwards was published after that moment. No group, no commits — it only watches.
+ * afterwards was published after that moment. No group, no commits — it only watches. Every event it reads is held
+ * to the JSON Schema it names ({@link EventSchemas}): one that breaks it fails the suite that watched it.
  */
 public final class TopicWatch implements AutoCloseable {
     public static final List<String> OWNER_TOPICS = List.of("projects.events", "funding.events", "registry.events");
@@ -71,6 +73,8 @@ public final class TopicWatch implements AutoCloseable {
 
     private void poll(Duration wait) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(wait)) {
+            EventSchemas.requireConforming(header(r, "ce_type"), header(r, "ce_dataschema"), r.value(),
+                    r.topic() + "/" + r.partition() + "@" + r.offset() + ", subject " + header(r, "ce_subject"));
             seen.add(new Seen(r.topic(), header(r, "ce_type"), header(r, "ce_subject"), header(r, "ce_county"),
                     header(r, "ce_actor"), header(r, "ce_id")));
         }

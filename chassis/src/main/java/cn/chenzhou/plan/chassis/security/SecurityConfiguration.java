@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,7 +37,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every service validates the bearer token itself (defence in depth: the gateway is not the only lock):
@@ -110,11 +116,30 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer actorArguments() {
+    WebMvcConfigurer actorArgumentsAndRoles() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new ActorArgumentResolver());
+            }
+
+            /** First of all interceptors: a caller without the role learns nothing else about its request. */
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleCheck()).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
+    }
+
+    /** A command that does not say who may send it is a mistake found at start, not a door found open later. */
+    @Bean
+    SmartInitializingSingleton everyCommandSaysWhoMaySendIt(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return () -> {
+            List<String> undeclared = new ArrayList<>();
+            mappings.forEach(m -> undeclared.addAll(RoleCheck.undeclaredCommands(m.getHandlerMethods())));
+            if (!undeclared.isEmpty()) {
+                throw new IllegalStateException("these commands do not say which roles may send them (@"
+                        + Allowed.class.getSimpleName() + "): " + undeclared);
             }
         };
     }

@@ -12,7 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * {@code @DateTimeFormat(iso = DATE)} with {@link DateTimeFormatter#ISO_DATE}, which also takes an offset
  * ({@code 2013-06-01+08:00}), and an unannotated date with the locale's short style ({@code 6/1/13}); both are
  * refused here with the same 400 as any other malformed parameter. A parameter that names its own pattern or style
- * keeps it.
+ * keeps it. A date outside {@link InputRules}' range is refused as in a body.
  */
 final class IsoDateParameters implements ConditionalGenericConverter {
 
@@ -32,6 +32,21 @@ final class IsoDateParameters implements ConditionalGenericConverter {
     public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
         String text = (String) source;
         // an empty parameter is an absent one, as Spring's own date parsing treats it
-        return text == null || text.isEmpty() ? null : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        String problem = InputRules.dateProblem(date);
+        if (problem != null) {
+            throw new OutOfRange(problem);
+        }
+        return date;
+    }
+
+    /** A well-formed date outside the range; the refusal says so rather than "not a date". */
+    static final class OutOfRange extends IllegalArgumentException {
+        OutOfRange(String reason) {
+            super(reason);
+        }
     }
 }

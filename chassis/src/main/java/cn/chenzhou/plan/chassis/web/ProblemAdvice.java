@@ -35,6 +35,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -92,6 +93,9 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
         Class<?> required = e.getRequiredType();
         String reason = required == null ? "has the wrong type" : "must be " + expected(required);
+        if (e.getMostSpecificCause() instanceof IsoDateParameters.OutOfRange outOfRange) {
+            reason = outOfRange.getMessage();
+        }
         return respond(Problems.invalid(List.of(new FieldProblem(e.getName(), reason))));
     }
 
@@ -181,6 +185,15 @@ public class ProblemAdvice {
 
     static FieldProblem describe(JacksonException e) {
         String path = path(e);
+        if (e instanceof RefusedInputException refused) {
+            return new FieldProblem(path, refused.reason());
+        }
+        if (e instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate Object property") && read.processor() != null) {
+            // the parser stands on the repeated key: its pointer names it, also inside nested objects
+            return new FieldProblem(field(read.processor().streamReadContext().pathAsPointer()),
+                    "appears more than once in its object: send each field once");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return new FieldProblem(path, "unknown field; known fields are " + u.getKnownPropertyIds());
         }
@@ -204,6 +217,22 @@ public class ProblemAdvice {
             return new FieldProblem(path.equals("body") ? "body" : path, "malformed JSON: " + e.getOriginalMessage());
         }
         return new FieldProblem(path, e.getOriginalMessage());
+    }
+
+    /** A JSON pointer ({@code /applicant/name}, {@code /reviews/0/expert}) as the refusals name fields. */
+    private static String field(JsonPointer pointer) {
+        StringBuilder field = new StringBuilder();
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            if (p.mayMatchElement()) {
+                field.append('[').append(p.getMatchingIndex()).append(']');
+            } else {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(p.getMatchingProperty());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String path(JacksonException e) {

@@ -11,17 +11,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -31,13 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The web conventions of every service: strict JSON (unknown fields, wrong types and coercions refused),
- * dates as {@code yyyy-MM-dd} only, money as yuan, request ids and the acting principal in every log line, a body-size
- * limit, an {@code Accept} no answer can satisfy refused before anything is done, and problem+json for every refusal —
- * Tomcat's own included.
+ * The web conventions of every service: strict JSON (unknown fields, wrong types, coercions and duplicate keys
+ * refused), dates as {@code yyyy-MM-dd} only, money as yuan, one rule for every text and date a request carries
+ * ({@link InputRules}), request ids and the acting principal in every log line, a body-size limit, an {@code Accept} no answer can satisfy refused before
+ * anything is done, and problem+json for every refusal — Tomcat's own and the error page included — and for nothing
+ * else.
  */
-@AutoConfiguration
-@Import(ProblemAdvice.class)
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@Import({ProblemAdvice.class, ProblemErrorController.class})
 public class WebConfiguration {
 
     @Bean
@@ -52,6 +57,8 @@ public class WebConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // {"title":"a","title":"b"} is not "b": a key twice in one object is refused, whatever reads it
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -65,6 +72,18 @@ public class WebConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 // a date is yyyy-MM-dd: a lenient reader cuts "2013-06-01T08:00:00" to its date, and reads numbers as epoch days
                 .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)));
+    }
+
+    /**
+     * The JSON the services read and write over HTTP: requests are read with the {@link InputRules} (only here —
+     * events and stored documents are read as they are), answers are labelled problem+json only when they are
+     * problems ({@link AnswerJsonConverter}). After Spring Boot's own customizer, whose converter it replaces.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestInputRulesAndAnswerTypes(JsonMapper mapper) {
+        JsonMapper http = mapper.rebuild().addModule(new InputRulesModule()).build();
+        return builder -> builder.withJsonConverter(new AnswerJsonConverter(http));
     }
 
     @Bean

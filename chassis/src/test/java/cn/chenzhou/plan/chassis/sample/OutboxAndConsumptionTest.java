@@ -74,7 +74,7 @@ class OutboxAndConsumptionTest {
             assertThat(EventProbe.header(event, "ce_county")).isEqualTo(COUNTY);
             assertThat(EventProbe.header(event, "ce_actor")).isEqualTo("county-" + COUNTY);
             assertThat(EventProbe.header(event, "ce_sequence")).isEqualTo("1");
-            assertThat(EventProbe.header(event, "ce_dataschema")).isEqualTo("urn:cn.chenzhou.plan:schema:widget.created.v1");
+            assertThat(EventProbe.header(event, "ce_dataschema")).isEqualTo("urn:cn-chenzhou-plan:schema:widget.created.v1");
             assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains("\"priceFen\":123450");
             assertThat(probe.drain(Duration.ofMillis(800))).hasSize(1);
         }

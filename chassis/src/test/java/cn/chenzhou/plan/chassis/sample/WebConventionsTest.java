@@ -144,6 +144,26 @@ class WebConventionsTest {
         assertThat(response.json().get("type").asString()).endsWith(":forbidden");
     }
 
+    static Stream<Arguments> bodiesAViewerMightSend() {
+        return Stream.of(
+                Arguments.of("a valid body", "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}"),
+                Arguments.of("fields that break their rules", "{\"id\":\"\",\"county\":\"999999\",\"name\":\"n\",\"price\":-1}"),
+                Arguments.of("an unknown field", "{\"id\":\"w1\",\"county\":\"431023\",\"name\":\"n\",\"price\":1,\"x\":1}"),
+                Arguments.of("malformed JSON", "{\"id\":"),
+                Arguments.of("no body at all", ""));
+    }
+
+    /** The role is checked before the body is read: the answer tells a caller without the role nothing about its input. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesAViewerMightSend")
+    void aWrongRoleCommandIsRefused403WhateverItsBody(String what, String body) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.viewer(), body);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith(":forbidden");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
     static Stream<Arguments> notADate() {
         return Stream.of(
                 Arguments.of("a local date-time", "\"2013-06-01T08:00:00\""),
@@ -212,7 +232,7 @@ class WebConventionsTest {
     }
 
     @ParameterizedTest(name = "Accept: {0}")
-    @ValueSource(strings = {"*/*", "application/*", "application/json", "application/problem+json",
+    @ValueSource(strings = {"*/*", "application/*", "application/json", "application/json, application/problem+json",
             "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/xml, application/json"})
     void anAnswerTheClientAcceptsIsGiven(String accept) {
         Http http = Http.local(port);
@@ -227,6 +247,113 @@ class WebConventionsTest {
         Http.Response response = Http.local(port).get("/widgets/dates", TestTokens.viewer());
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
+    }
+
+    /** problem+json is what a refusal is: a success is never labelled as one, even when a client asks for it. */
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/problem+json", "application/problem+json;charset=UTF-8"})
+    void aSuccessIsNeverAnsweredAsAProblem(String accept) {
+        Http http = Http.local(port);
+        Http.Response response = http.send(http.builder("/widgets/dates?iso=2013-06-01", TestTokens.viewer())
+                .header("Accept", accept).GET());
+        assertThat(response.status()).as(response.toString()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith(":not-acceptable");
+    }
+
+    /** The servlet container's error page is problem+json too; asked for directly it is no resource. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"with a token, true", "without a token, false"})
+    void theErrorPageIsProblemJson(String what, boolean withToken) {
+        Http.Response response = Http.local(port).get("/error", withToken ? TestTokens.viewer() : null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(404);
+    }
+
+    static Stream<Arguments> textThatBreaksTheRule() {
+        return Stream.of(
+                Arguments.of("a NUL", "name", "\"wid\\u0000get\""),
+                Arguments.of("a line break in a single-line field", "name", "\"wid\\r\\nget\""),
+                Arguments.of("a tab in a single-line field", "name", "\"wid\\tget\""),
+                Arguments.of("a terminal escape sequence", "name", "\"\\u001b[31mred\\u001b[0m\""),
+                Arguments.of("DEL", "name", "\"wid\\u007fget\""),
+                Arguments.of("a C1 control", "name", "\"wid\\u0085get\""),
+                Arguments.of("a right-to-left override", "name", "\"\\u202egdiw\""),
+                Arguments.of("a bidi isolate", "name", "\"\\u2066widget\\u2069\""),
+                Arguments.of("a zero-width space", "name", "\"wid\\u200bget\""),
+                Arguments.of("a byte-order mark", "name", "\"\\ufeffwidget\""),
+                Arguments.of("a line separator", "name", "\"wid\\u2028get\""),
+                Arguments.of("a noncharacter", "name", "\"wid\\uffffget\""),
+                Arguments.of("a lone high surrogate", "name", "\"wid\\ud800get\""),
+                Arguments.of("a lone low surrogate at the end", "name", "\"widget\\udc00\""),
+                Arguments.of("Hangul fillers only", "name", "\"\\u3164\\u3164\""),
+                Arguments.of("a blank Braille pattern only", "name", "\"\\u2800\""),
+                Arguments.of("ideographic spaces only", "name", "\"\\u3000\\u3000\""),
+                Arguments.of("a combining mark only", "name", "\"\\u0301\""),
+                Arguments.of("an empty id", "id", "\"\""),
+                Arguments.of("a bidi override in a multi-line field", "note", "\"line one\\n\\u202eline two\""),
+                Arguments.of("a lone carriage return in a multi-line field", "note", "\"line one\\rline two\""),
+                Arguments.of("a NUL in a multi-line field", "note", "\"line one\\u0000\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textThatBreaksTheRule")
+    void textThatWouldChangeHowItIsShownIsRefused(String what, String field, String value) {
+        String body = "{\"id\":\"w-text\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}"
+                .replace("\"" + field + "\":\"" + (field.equals("id") ? "w-text" : "n") + "\"", "\"" + field + "\":" + value);
+        if (field.equals("note")) {
+            body = body.replace("}", ",\"note\":" + value + "}");
+        }
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(), body);
+
+        assertThat(response.status()).as(body + " → " + response).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+    }
+
+    /**
+     * Line breaks in a multi-line field, ideographic spaces, emoji and right-to-left scripts pass the text rule: the
+     * only refusal is the zero price, sent so that nothing is stored (bean validation runs after the body is read).
+     */
+    @Test
+    void aMultiLineFieldMayHoldLinesAndTextMayBeInAnyScript() {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(),
+                "{\"id\":\"w-lines\",\"county\":\"431023\",\"name\":\"永兴县\u3000稀贵金属 😀 עברית\",\"price\":0,"
+                        + "\"note\":\"第一行\\n第二行\\r\\n\\tthird line\"}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors")).hasSize(1);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("price");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0000-01-01", "-999999999-01-01", "+10000-01-01", "1999-12-31", "2100-01-01"})
+    void aDateOutsideThePlausibleRangeIsRefused(String madeOn) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(),
+                "{\"id\":\"w-dated\",\"county\":\"431023\",\"name\":\"n\",\"price\":1,\"madeOn\":\"" + madeOn + "\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("madeOn");
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
+
+        Http.Response parameter = Http.local(port).get("/widgets/dates?plain=" + URLEncoder.encode(madeOn, StandardCharsets.UTF_8),
+                TestTokens.viewer());
+        assertThat(parameter.status()).as(parameter.toString()).isEqualTo(400);
+        assertThat(parameter.json().get("errors").get(0).get("field").asString()).isEqualTo("plain");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the id twice|{\"id\":\"w-dup\",\"id\":\"w-other\",\"county\":\"431023\",\"name\":\"n\",\"price\":1}|id",
+            "the price twice|{\"id\":\"w-dup\",\"county\":\"431023\",\"name\":\"n\",\"price\":1,\"price\":2}|price"})
+    void aKeyTwiceInOneObjectIsRefusedNamingIt(String what, String body, String field) {
+        Http.Response response = Http.local(port).post("/widgets", TestTokens.admin(), body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(mongo.getCollection("widgets").countDocuments()).isZero();
     }
 
     @Test

@@ -7,9 +7,11 @@ import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Money;
@@ -55,9 +57,10 @@ public class WidgetApplication {
     public record WidgetRenamed(String widgetId, String name) {
     }
 
-    /** {@code madeOn} is optional and not kept: it is there to show how dates are read. */
+    /** {@code madeOn} and {@code note} are optional and not kept: they are there to show how dates and text are read. */
     record NewWidget(@NotBlank @Size(max = 40) String id, @NotNull @CountyCode String county,
-                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price, LocalDate madeOn) {
+                     @NotBlank @Size(max = 40) String name, @NotNull @PositiveAmount Money price, LocalDate madeOn,
+                     @MultiLine @Size(max = 200) String note) {
     }
 
     record Dates(LocalDate iso, LocalDate plain) {
@@ -77,8 +80,9 @@ public class WidgetApplication {
 
         @PostMapping("/widgets")
         @ResponseStatus(HttpStatus.CREATED)
+        @Allowed({Role.COUNTY, Role.ADMIN})
         Widget create(@Valid @RequestBody NewWidget request, Actor actor) {
-            actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+            actor.requireCounty(request.county());
             Widget widget = new Widget(request.id(), request.county(), request.name(), request.price());
             widgets.insert(widget.id(), widget, List.of(new PendingEvent(CREATED, widget.id(), widget.county(),
                     new WidgetCreated(widget.id(), widget.name(), widget.price().fen()))), actor.name());
@@ -88,6 +92,7 @@ public class WidgetApplication {
 
         /** The same command answered as the services answer theirs: 201 with a Location. */
         @PostMapping("/widgets/answered")
+        @Allowed({Role.COUNTY, Role.ADMIN})
         ResponseEntity<Widget> createAnswered(@Valid @RequestBody NewWidget request, Actor actor) {
             Widget widget = create(request, actor);
             return ResponseEntity.created(java.net.URI.create("/widgets/" + widget.id())).body(widget);
@@ -108,6 +113,7 @@ public class WidgetApplication {
         }
 
         @PutMapping("/widgets/{id}/name")
+        @Allowed({Role.COUNTY, Role.ADMIN})
         Widget rename(@PathVariable String id, @RequestParam long version, @Valid @RequestBody Rename request, Actor actor) {
             Versioned<Widget> loaded = widgets.find(id).orElseThrow(() -> ApiException.notFound("widget", id));
             if (loaded.version() != version) {

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.chassis.testing;
 
+import cn.chenzhou.plan.contracts.testing.EventSchemas;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches a topic from "now" on, for tests that must see exactly which events a command produced —
- * and that nothing was published when a command was refused.
+ * and that nothing was published when a command was refused. Every event it sees on an event topic is held to the
+ * JSON Schema it names ({@link EventSchemas}): a non-conforming event fails the test that watched it. A dead-letter
+ * topic ({@code .dlt}) holds what was refused as malformed, so its records are not.
  */
 public final class EventProbe implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -60,7 +63,7 @@ public final class EventProbe implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> await(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seen.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            poll();
         }
         return List.copyOf(seen);
     }
@@ -73,10 +76,20 @@ public final class EventProbe implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, byte[]>> keyed = keyed(key);
         while (keyed.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            poll();
             keyed = keyed(key);
         }
         return keyed;
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            if (!record.topic().endsWith(".dlt")) {
+                EventSchemas.requireConforming(header(record, "ce_type"), header(record, "ce_dataschema"), record.value(),
+                        record.topic() + "/" + record.partition() + "@" + record.offset() + ", key " + record.key());
+            }
+            seen.add(record);
+        }
     }
 
     private List<ConsumerRecord<String, byte[]>> keyed(String key) {
@@ -87,7 +100,7 @@ public final class EventProbe implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            poll();
         }
         return List.copyOf(seen);
     }

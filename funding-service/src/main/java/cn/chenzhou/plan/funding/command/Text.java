@@ -1,10 +1,10 @@
 package cn.chenzhou.plan.funding.command;
 
-/** Patterns for the free text of commands; stored text ends up in ledgers and spreadsheets. */
+/**
+ * Patterns for the references of commands. Free text follows the chassis's rule for every service (one line, no
+ * control or format characters, not blank), which keeps ledgers and spreadsheets safe.
+ */
 public final class Text {
-    /** One line of printable text: no control characters (no line breaks, no NUL, no escape sequences). */
-    public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
-    public static final String SINGLE_LINE_MESSAGE = "must be a single line without control characters";
     /** A reference to another service's resource, e.g. a project id {@code prj-…}. */
     public static final String REFERENCE = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
     public static final String REFERENCE_MESSAGE = "must be an id of letters, digits, '.', '_' or '-'";

@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.matchingfunds;
 
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -25,7 +26,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -60,12 +60,12 @@ class MatchingFundsController {
 
     record CommitRequest(@NotNull @CountyCode String county, @NotNull Integer year,
                          @NotNull @PositiveAmount Money amount, @NotNull LocalDate committedOn,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String documentNo) {
+                         @NotBlank @Size(max = 100) String documentNo) {
     }
 
     record PayRequest(@NotNull @CountyCode String county, @NotNull Integer year,
                       @NotNull @PositiveAmount Money amount, @NotNull LocalDate paidOn,
-                      @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String voucherNo) {
+                      @NotBlank @Size(max = 100) String voucherNo) {
     }
 
     record EntryView(String id, String county, int year, Money amount, LocalDate effectiveOn, String documentNo,
@@ -86,10 +86,11 @@ class MatchingFundsController {
     }
 
     @PostMapping("/commitments")
+    @Allowed(Role.COUNTY)
     ResponseEntity<EntryView> commit(@Valid @RequestBody CommitRequest request,
                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                      Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(request.county());
+        actor.requireCounty(request.county());
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("committedOn", request.committedOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.committedOn(),
@@ -107,10 +108,10 @@ class MatchingFundsController {
 
     /** 409 {@code over-payment} with {@code remaining} if the county has not committed that much unpaid. */
     @PostMapping("/payments")
+    @Allowed(Role.FINANCE)
     ResponseEntity<EntryView> pay(@Valid @RequestBody PayRequest request,
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                   Actor actor) {
-        actor.require(Role.FINANCE);
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("paidOn", request.paidOn());
         RecordMatchingFunds command = new RecordMatchingFunds(request.amount(), request.paidOn(),

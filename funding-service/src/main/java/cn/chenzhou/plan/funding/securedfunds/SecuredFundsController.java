@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.securedfunds;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PageView;
@@ -80,11 +81,11 @@ class SecuredFundsController {
                          @Pattern(regexp = Text.REFERENCE, message = Text.REFERENCE_MESSAGE) String projectId,
                          @NotNull @PositiveAmount Money amount,
                          @NotNull LocalDate securedOn,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String documentNo) {
+                         @NotBlank @Size(max = 100) String documentNo) {
     }
 
     record ReverseRequest(@NotNull @PositiveAmount Money amount, @NotNull LocalDate reversedOn,
-                          @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                          @NotBlank @Size(max = 500) String reason) {
     }
 
     record ReversalView(String id, String reversedEntryId, int number, String county, Money amount, LocalDate reversedOn,
@@ -108,10 +109,10 @@ class SecuredFundsController {
     }
 
     @PostMapping
+    @Allowed(Role.FINANCE)
     ResponseEntity<EntryView> secure(@Valid @RequestBody SecureRequest request,
                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                      Actor actor) {
-        actor.require(Role.FINANCE);
         if (!County.isCountyOrCityCode(request.county())) {
             throw ApiException.invalidField("county", "must be one of the 11 Chenzhou county codes, or 431000 for the city");
         }
@@ -130,10 +131,10 @@ class SecuredFundsController {
 
     /** Corrects an entry by reversing (part of) what remains of it; 409 {@code over-reversal} with {@code remaining} otherwise. */
     @PostMapping("/{entryId}/reversals")
+    @Allowed(Role.FINANCE)
     ResponseEntity<ReversalView> reverse(@PathVariable String entryId, @Valid @RequestBody ReverseRequest request,
                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                          Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("reversedOn", request.reversedOn());
         ReverseFunds command = new ReverseFunds(request.amount(), request.reversedOn(), Text.clean(request.reason()));
         String requestKey = IdempotencyKeys.scoped(actor, key);

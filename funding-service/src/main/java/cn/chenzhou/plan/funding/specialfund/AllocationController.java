@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.specialfund;
 
 import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -60,7 +61,7 @@ class AllocationController {
         this.calendar = calendar;
     }
 
-    record BeneficiaryBody(@NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+    record BeneficiaryBody(@NotBlank @Size(max = 200) String name,
                            @ValidCreditCode String creditCode) {
     }
 
@@ -69,16 +70,16 @@ class AllocationController {
                            @NotNull @CountyCode String county,
                            @Pattern(regexp = Text.REFERENCE, message = Text.REFERENCE_MESSAGE) String projectId,
                            @NotNull @PositiveAmount Money amount,
-                           @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String approvalDocument,
+                           @NotBlank @Size(max = 100) String approvalDocument,
                            @NotNull LocalDate allocatedOn) {
     }
 
     record DisburseRequest(@NotNull @PositiveAmount Money amount, @NotNull LocalDate disbursedOn,
-                           @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String voucherNo) {
+                           @Size(max = 100) String voucherNo) {
     }
 
     record RevokeRequest(@NotNull LocalDate revokedOn,
-                         @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                         @NotBlank @Size(max = 500) String reason) {
     }
 
     record DisbursementView(String id, String allocationId, int year, int line, Money amount, LocalDate disbursedOn,
@@ -116,10 +117,10 @@ class AllocationController {
 
     /** Allocates money of the year's fund; 409 {@code over-budget} with {@code remaining} if the budget has not that much left. */
     @PostMapping
+    @Allowed(Role.FINANCE)
     ResponseEntity<AllocationView> allocate(@PathVariable int year, @Valid @RequestBody AllocateRequest request,
                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                             Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("allocatedOn", request.allocatedOn());
         Allocate command = new Allocate(request.purpose(), beneficiary(request), request.county(),
                 request.projectId(), request.amount(), Text.clean(request.approvalDocument()), request.allocatedOn());
@@ -163,11 +164,11 @@ class AllocationController {
 
     /** Pays out against an allocation; 409 {@code over-allocation} with {@code remaining} if the allocation has not that much left. */
     @PostMapping("/{allocationId}/disbursements")
+    @Allowed(Role.FINANCE)
     ResponseEntity<DisbursementView> disburse(@PathVariable int year, @PathVariable String allocationId,
                                               @Valid @RequestBody DisburseRequest request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                               Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("disbursedOn", request.disbursedOn());
         Disburse command = new Disburse(request.amount(), request.disbursedOn(), Text.clean(request.voucherNo()));
         String requestKey = IdempotencyKeys.scoped(actor, key);
@@ -183,11 +184,11 @@ class AllocationController {
 
     /** Revokes an allocation: the undisbursed part returns to the budget, disbursed money is clawed back. */
     @PostMapping("/{allocationId}/revocation")
+    @Allowed(Role.FINANCE)
     ResponseEntity<AllocationView> revoke(@PathVariable int year, @PathVariable String allocationId,
                                           @Valid @RequestBody RevokeRequest request,
                                           @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                           Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("revokedOn", request.revokedOn());
         Revoke command = new Revoke(request.revokedOn(), Text.clean(request.reason()));
         String requestKey = IdempotencyKeys.scoped(actor, key);

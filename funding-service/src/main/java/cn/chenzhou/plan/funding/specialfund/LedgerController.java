@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.specialfund;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.funding.command.BusinessCalendar;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/funding/special-fund/{year}")
+@Allowed({Role.FINANCE, Role.ADMIN, Role.VIEWER})
 class LedgerController {
     private final SpecialFundStore store;
     private final BusinessCalendar calendar;
@@ -48,7 +50,6 @@ class LedgerController {
     }
 
     private Ledger load(int year, Actor actor) {
-        actor.require(Role.FINANCE, Role.ADMIN, Role.VIEWER);
         return Ledger.of(store.find(year)
                 .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state());
     }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.specialfund;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
@@ -17,7 +18,6 @@ import cn.chenzhou.plan.funding.specialfund.model.SpecialFund;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class SpecialFundController {
     }
 
     record ReviseBudgetRequest(@NotNull @PositiveAmount Money budget, @NotNull LocalDate revisedOn,
-                               @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                               @NotBlank @Size(max = 500) String reason) {
     }
 
     /** Where a year's fund stands. {@code committed} = standing allocations + money clawed back; {@code remaining} = budget − committed. */
@@ -87,8 +87,8 @@ class SpecialFundController {
 
     /** Opens a year the configuration did not open; refused (409) if the year is already open. */
     @PostMapping
+    @Allowed(Role.FINANCE)
     ResponseEntity<FundView> open(@Valid @RequestBody OpenFund request, Actor actor) {
-        actor.require(Role.FINANCE);
         int year = calendar.plausibleYear("year", request.year());
         calendar.notInFuture("openedOn", request.openedOn());
         SpecialFund fund = SpecialFund.open(year, request.budget(), request.openedOn(),
@@ -102,10 +102,10 @@ class SpecialFundController {
 
     /** Sets the year's budget to a new figure, never below what is committed; the revision is a ledger line. */
     @PostMapping("/{year}/budget-revisions")
+    @Allowed(Role.FINANCE)
     ResponseEntity<BudgetRevisionView> revise(@PathVariable int year, @Valid @RequestBody ReviseBudgetRequest request,
                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                               Actor actor) {
-        actor.require(Role.FINANCE);
         calendar.notInFuture("revisedOn", request.revisedOn());
         String requestKey = IdempotencyKeys.scoped(actor, key);
         ReviseBudget command = new ReviseBudget(request.budget(), request.revisedOn(), Text.clean(request.reason()));

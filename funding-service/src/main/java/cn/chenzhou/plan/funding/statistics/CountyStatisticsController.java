@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.statistics;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -13,6 +14,7 @@ import cn.chenzhou.plan.funding.command.BusinessCalendar;
 import cn.chenzhou.plan.chassis.web.NonNegativeAmount;
 import cn.chenzhou.plan.funding.command.Text;
 import cn.chenzhou.plan.funding.command.model.Outcome;
+import cn.chenzhou.plan.funding.command.model.Refusal;
 import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.statistics.model.CountyStatistics;
 import cn.chenzhou.plan.funding.statistics.model.Figures;
@@ -22,7 +24,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -72,7 +73,7 @@ class CountyStatisticsController {
                          @NotNull @NonNegativeAmount Money enterpriseRd,
                          @NotNull @NonNegativeAmount Money societyRd,
                          @NotNull LocalDate filedOn,
-                         @NotBlank @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String reason) {
+                         @NotBlank @Size(max = 500) String reason) {
         Figures figures() {
             return new Figures(fiscalExpenditure, fiscalStExpenditure, recurringRevenue, enterpriseRd, societyRd);
         }
@@ -104,8 +105,9 @@ class CountyStatisticsController {
     }
 
     @PostMapping
+    @Allowed(Role.COUNTY)
     ResponseEntity<RevisionView> file(@Valid @RequestBody FileRequest request, Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(request.county());
+        actor.requireCounty(request.county());
         int year = calendar.pastOrCurrentYear("year", request.year());
         calendar.notInFuture("filedOn", request.filedOn());
         CountyStatistics filed = CountyStatistics.file(request.county(), year, request.figures(), request.filedOn(),
@@ -116,9 +118,13 @@ class CountyStatisticsController {
 
     /** Files a revision of {@code supersedesRevision}; 409 {@code stale-revision} if a later one came in since. */
     @PostMapping("/{county}/{year}/revisions")
+    @Allowed(Role.COUNTY)
     ResponseEntity<RevisionView> revise(@PathVariable String county, @PathVariable int year,
                                         @Valid @RequestBody ReviseRequest request, Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(county);
+        if (!actor.mayRead(county)) {
+            // another county's statistics do not exist for this portal: answered as missing ones are
+            throw Refusal.notFound("county statistics", CountyStatisticsStore.idOf(county, year));
+        }
         calendar.notInFuture("filedOn", request.filedOn());
         Outcome<CountyStatistics, StatisticsRevision> outcome = store.revise(county, year,
                 s -> s.revise(request.supersedesRevision(), request.figures(), request.filedOn(),

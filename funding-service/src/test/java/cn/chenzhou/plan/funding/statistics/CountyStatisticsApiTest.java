@@ -10,9 +10,13 @@ import cn.chenzhou.plan.funding.FundingApiTest;
 import cn.chenzhou.plan.chassis.testing.Outboxes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** County S&T investment statistics (T9, T10, F3): filed by the county, revised with a reason, never overwritten. */
 class CountyStatisticsApiTest extends FundingApiTest {
@@ -74,6 +78,15 @@ class CountyStatisticsApiTest extends FundingApiTest {
         assertThat(history.get("revisions").get(1).get("recordedBy").asString()).isEqualTo("county-431024");
     }
 
+    /** A refusal as a client reads it, less what names the request (its id, its path); keys sorted. */
+    private static String problemShape(Http.Response response) {
+        ObjectNode problem = (ObjectNode) response.json();
+        problem.remove("requestId");
+        problem.remove("instance");
+        return new TreeMap<>(problem.propertyStream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())))
+                .toString();
+    }
+
     @Test
     void aCountyFilesAndReadsOnlyItsOwnStatistics() {
         assertThat(http().post(STATISTICS, TestTokens.county("431027"), filing("431027", 2012, "9000000.00")).status())
@@ -81,8 +94,12 @@ class CountyStatisticsApiTest extends FundingApiTest {
         assertThat(http().post(STATISTICS, TestTokens.county("431023"), filing("431027", 2013, "1.00")).status())
                 .isEqualTo(403);
         assertThat(http().post(STATISTICS, TestTokens.finance(), filing("431027", 2013, "1.00")).status()).isEqualTo(403);
-        assertThat(http().post(STATISTICS + "/431027/2012/revisions", TestTokens.county("431023"),
-                revision(1, "1.00", "x")).status()).isEqualTo(403);
+        // another county's statistics do not exist for a portal: revising them is answered as revising missing ones
+        Http.Response others = http().post(STATISTICS + "/431027/2012/revisions", TestTokens.county("431023"), revision(1, "1.00", "x"));
+        Http.Response missing = http().post(STATISTICS + "/431023/2001/revisions", TestTokens.county("431023"), revision(1, "1.00", "x"));
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(problemShape(others).replace("431027-2012", "ID")).isEqualTo(problemShape(missing).replace("431023-2001", "ID"));
         assertThat(http().get(STATISTICS + "/431027/2012", TestTokens.county("431023")).status()).isEqualTo(404);
         assertThat(http().get(STATISTICS + "?county=431027", TestTokens.county("431023")).json().get("total").asLong()).isZero();
         assertThat(http().get(STATISTICS + "?county=431027&year=2012", TestTokens.admin()).json()

@@ -2,6 +2,8 @@ package cn.chenzhou.plan.registry.alliance;
 
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -79,8 +81,14 @@ class AllianceController {
 
     @PostMapping
     @Operation(operationId = "formAlliance", summary = "Register an alliance formed in a county, with its founding members (county portal for its own county, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AllianceView> form(@Valid @RequestBody FormAlliance request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        for (int i = 0; i < request.members().size(); i++) {
+            MemberBody member = request.members().get(i);
+            OrganisationCounty.requireConsistent("members[" + i + "].organisation.creditCode", member.county(),
+                    member.organisation().creditCode());
+        }
         Alliance alliance = Alliance.form("all-" + UUID.randomUUID(), request.county(), request.name(), request.field(),
                 request.formedOn(), request.members().stream().map(MemberBody::toFounder).toList(), today.date());
         Versioned<Alliance> stored = store.insert(alliance, actor.name());
@@ -90,10 +98,11 @@ class AllianceController {
 
     @PostMapping("/{id}/members")
     @Operation(operationId = "joinAlliance", summary = "An organisation joins the alliance (the alliance's county portal, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AllianceView> join(@PathVariable String id, @Valid @RequestBody JoinAlliance request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
+        OrganisationCounty.requireConsistent("organisation.creditCode", request.county(), request.organisation().creditCode());
         Versioned<Alliance> joined = store.modify(id, a -> {
-            actor.requireCounty(a.county());
+            CountyScope.requireReadable(actor, a.county(), "alliance", id);
             Alliance after = a.join(request.organisation().toOrganisation(), request.county(), request.joinedOn(), today.date());
             return Change.of(after, AllianceEventMapping.memberJoined(after));
         }, actor.name());

@@ -2,6 +2,7 @@ package cn.chenzhou.plan.registry.assessment;
 
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -75,8 +76,8 @@ class AssessmentController {
 
     @PostMapping
     @Operation(operationId = "recordAssessment", summary = "Record a county's assessment result for a year (plan office); one per county and year")
+    @Allowed(Role.ADMIN)
     ResponseEntity<AssessmentView> record(@Valid @RequestBody RecordAssessment request, Actor actor) {
-        actor.require(Role.ADMIN);
         Assessment assessment = Assessment.record(request.county(), request.year(), request.result(),
                 request.documentNo().strip(), request.effectiveOn(), today.date());
         Versioned<Assessment> stored = store.insert(Change.of(assessment, AssessmentEventMapping.recorded(assessment)), actor.name());
@@ -86,9 +87,9 @@ class AssessmentController {
 
     @PostMapping("/{id}/revisions")
     @Operation(operationId = "reviseAssessment", summary = "Correct a recorded result (plan office): the body names the revision it creates and why")
+    @Allowed(Role.ADMIN)
     ResponseEntity<AssessmentView> revise(@PathVariable String id, @Valid @RequestBody ReviseAssessment request,
                                           Actor actor) {
-        actor.require(Role.ADMIN);
         Versioned<Assessment> revised = store.modify(id, a -> {
             Assessment after = a.revise(request.revision(), request.result(), request.documentNo().strip(),
                     request.effectiveOn(), request.reason().strip(), today.date());

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.registry.demo;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,8 +21,8 @@ class DemoDatasetController {
 
     @PostMapping
     @Operation(operationId = "loadDemoDataset", summary = "Load the demo dataset (plan office); idempotent: what is there already is left as it is")
+    @Allowed(Role.ADMIN)
     DemoDataset.Report load(Actor actor) {
-        actor.require(Role.ADMIN);
         return dataset.load(actor.name());
     }
 }

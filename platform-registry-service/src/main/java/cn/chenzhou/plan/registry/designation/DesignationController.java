@@ -2,6 +2,8 @@ package cn.chenzhou.plan.registry.designation;
 
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -86,8 +88,10 @@ class DesignationController {
     @PostMapping
     @Operation(operationId = "applyForDesignation", summary = "Apply for a designation in a county (county portal for "
             + "its own county, or the plan office; only the plan office may include the grant)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<DesignationView> apply(@Valid @RequestBody ApplyForDesignation request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "holder.creditCode", request.county(), request.holder().creditCode());
         if (request.grant() != null) {
             actor.require(Role.ADMIN);
         }
@@ -104,8 +108,8 @@ class DesignationController {
 
     @PostMapping("/{id}/grant")
     @Operation(operationId = "grantDesignation", summary = "Grant the designation (plan office): it counts from grantedOn")
+    @Allowed(Role.ADMIN)
     DesignationView grant(@PathVariable String id, @Valid @RequestBody GrantBody request, Actor actor) {
-        actor.require(Role.ADMIN);
         Grant grant = request.toGrant();
         return DesignationView.of(store.modify(id, d -> {
             Designation granted = d.grant(grant, today.date());
@@ -115,8 +119,8 @@ class DesignationController {
 
     @PostMapping("/{id}/revocation")
     @Operation(operationId = "revokeDesignation", summary = "Revoke the designation, or close an application never granted (plan office)")
+    @Allowed(Role.ADMIN)
     DesignationView revoke(@PathVariable String id, @Valid @RequestBody Revoke request, Actor actor) {
-        actor.require(Role.ADMIN);
         DesignationRevocation revocation = new DesignationRevocation(request.reason().strip(), request.revokedOn());
         return DesignationView.of(store.modify(id, d -> {
             Designation revoked = d.revoke(revocation, today.date());

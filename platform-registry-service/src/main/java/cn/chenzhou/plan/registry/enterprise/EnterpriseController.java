@@ -3,6 +3,8 @@ package cn.chenzhou.plan.registry.enterprise;
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -83,8 +85,10 @@ class EnterpriseController {
 
     @PostMapping
     @Operation(operationId = "registerEnterprise", summary = "Register an enterprise of a county (county portal for its own county, or the plan office); once per credit code")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<EnterpriseView> register(@Valid @RequestBody RegisterEnterprise request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "creditCode", request.county(), request.creditCode());
         Enterprise enterprise = Enterprise.register(request.county(), request.name(), new CreditCode(request.creditCode()),
                 request.larger(), request.registeredOn(), today.date());
         Versioned<Enterprise> stored = store.insert(Change.of(enterprise, EnterpriseEventMapping.registered(enterprise)), actor.name());
@@ -94,10 +98,10 @@ class EnterpriseController {
 
     @PostMapping("/{id}/reclassification")
     @Operation(operationId = "reclassifyEnterprise", summary = "The enterprise became, or stopped being, a larger enterprise (its county portal, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     EnterpriseView reclassify(@PathVariable String id, @Valid @RequestBody Reclassify request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
         return EnterpriseView.of(store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise after = e.reclassify(request.larger(), request.effectiveOn(), today.date());
             return Change.of(after, EnterpriseEventMapping.reclassified(after));
         }, actor.name()));
@@ -105,11 +109,11 @@ class EnterpriseController {
 
     @PostMapping("/{id}/rd-institutions")
     @Operation(operationId = "establishRdInstitution", summary = "The enterprise established an R&D or achievement-application institution (its county portal, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<EnterpriseView> establish(@PathVariable String id, @Valid @RequestBody EstablishRdInstitution request,
                                              Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
         Versioned<Enterprise> after = store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise established = e.establishRdInstitution(request.name(), request.kind(), request.establishedOn(), today.date());
             return Change.of(established, EnterpriseEventMapping.rdInstitutionEstablished(established));
         }, actor.name());
@@ -118,10 +122,10 @@ class EnterpriseController {
 
     @PostMapping("/{id}/rd-institutions/closure")
     @Operation(operationId = "closeRdInstitution", summary = "The enterprise's open R&D institution closed (its county portal, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     EnterpriseView close(@PathVariable String id, @Valid @RequestBody CloseRdInstitution request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
         return EnterpriseView.of(store.modify(id, e -> {
-            actor.requireCounty(e.county());
+            CountyScope.requireReadable(actor, e.county(), "enterprise", id);
             Enterprise closed = e.closeRdInstitution(request.reason().strip(), request.closedOn(), today.date());
             return Change.of(closed, EnterpriseEventMapping.rdInstitutionClosed(closed));
         }, actor.name()));

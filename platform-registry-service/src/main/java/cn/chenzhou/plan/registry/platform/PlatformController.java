@@ -2,6 +2,8 @@ package cn.chenzhou.plan.registry.platform;
 
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -91,8 +93,10 @@ class PlatformController {
 
     @PostMapping
     @Operation(operationId = "registerPlatform", summary = "Register a platform of a county (county portal for its own county, or the plan office)")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<PlatformView> register(@Valid @RequestBody RegisterPlatform request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        OrganisationCounty.requireRegistrable(actor, "host.creditCode", request.county(), request.host().creditCode());
         if (!types.exists(request.type())) {
             throw ApiException.invalidField("type", "is not a known platform type; the types are listed at /api/registry/platform-types");
         }
@@ -106,8 +110,8 @@ class PlatformController {
 
     @PostMapping("/{id}/accreditation")
     @Operation(operationId = "accreditPlatform", summary = "Accredit the platform at a level (plan office); a later accreditation at another level supersedes")
+    @Allowed(Role.ADMIN)
     PlatformView accredit(@PathVariable String id, @Valid @RequestBody Accredit request, Actor actor) {
-        actor.require(Role.ADMIN);
         Accreditation accreditation = new Accreditation(request.level(), request.accreditingBody().strip(),
                 request.documentNo().strip(), request.accreditedOn());
         return PlatformView.of(store.modify(id, p -> {
@@ -118,8 +122,8 @@ class PlatformController {
 
     @PostMapping("/{id}/revocation")
     @Operation(operationId = "revokePlatform", summary = "Revoke the platform (plan office): it stops counting from revokedOn")
+    @Allowed(Role.ADMIN)
     PlatformView revoke(@PathVariable String id, @Valid @RequestBody Revoke request, Actor actor) {
-        actor.require(Role.ADMIN);
         Revocation revocation = new Revocation(request.reason().strip(), request.revokedOn());
         return PlatformView.of(store.modify(id, p -> {
             Platform revoked = p.revoke(revocation, today.date());

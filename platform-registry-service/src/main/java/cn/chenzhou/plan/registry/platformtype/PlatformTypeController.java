@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.registry.platformtype;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.registry.persistence.DuplicateRegistrationException;
@@ -66,8 +67,8 @@ class PlatformTypeController {
 
     @PostMapping
     @Operation(operationId = "addPlatformType", summary = "Add a platform type (plan office)")
+    @Allowed(Role.ADMIN)
     ResponseEntity<PlatformType> add(@Valid @RequestBody AddPlatformType request, Actor actor) {
-        actor.require(Role.ADMIN);
         PlatformType type = new PlatformType(request.code(), request.name().strip(), request.englishName().strip());
         if (!catalogue.add(type)) {
             throw new DuplicateRegistrationException("platform type", type.code(), "platform type " + type.code() + " exists already");
@@ -77,8 +78,8 @@ class PlatformTypeController {
 
     @PutMapping("/{code}")
     @Operation(operationId = "renamePlatformType", summary = "Rename a platform type (plan office); its code stays")
+    @Allowed(Role.ADMIN)
     PlatformType rename(@PathVariable String code, @Valid @RequestBody RenamePlatformType request, Actor actor) {
-        actor.require(Role.ADMIN);
         if (!PlatformType.CODE.matcher(code).matches()) {
             throw ApiException.notFound("platform type", code);
         }

@@ -64,13 +64,19 @@ class AllianceApiTest extends RegistryApiTest {
                 .json().get("id").asString();
         try (EventProbe probe = probe()) {
             Http.Response again = http().post("/api/registry/alliances/" + id + "/members", TestTokens.admin(), """
-                    {"organisation":{"name":"永兴甲公司（更名后）","creditCode":"%s"},"joinedOn":"2013-01-10"}""".formatted(lead));
+                    {"organisation":{"name":"永兴甲公司（更名后）","creditCode":"%s"},"county":"%s","joinedOn":"2013-01-10"}"""
+                    .formatted(lead, YONGXING));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.json().get("type").asString()).endsWith(":already-a-member");
 
-            Http.Response otherCounty = http().post("/api/registry/alliances/" + id + "/members", TestTokens.county(BEIHU), """
-                    {"organisation":{"name":"北湖丙公司"},"joinedOn":"2013-01-10"}""");
-            assertThat(otherCounty.status()).isEqualTo(403);
+            // another county's alliance does not exist for its portal: the answer is a missing alliance's, word for word
+            String join = """
+                    {"organisation":{"name":"北湖丙公司"},"joinedOn":"2013-01-10"}""";
+            Http.Response otherCounty = http().post("/api/registry/alliances/" + id + "/members", TestTokens.county(BEIHU), join);
+            Http.Response missing = http().post("/api/registry/alliances/all-missing/members", TestTokens.county(BEIHU), join);
+            assertThat(otherCounty.status()).isEqualTo(404);
+            assertThat(problemOf(otherCounty).toString().replace(id, "ID"))
+                    .isEqualTo(problemOf(missing).toString().replace("all-missing", "ID"));
             assertThat(http().post("/api/registry/alliances/" + id + "/members", TestTokens.viewer(), """
                     {"organisation":{"name":"丁"},"joinedOn":"2013-01-10"}""").status()).isEqualTo(403);
             assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
@@ -98,14 +104,54 @@ class AllianceApiTest extends RegistryApiTest {
         assertThat(spaced.status()).isEqualTo(409);
     }
 
+    /** A county cannot learn from a refusal that another county has an alliance of that name: it registers its own. */
+    @Test
+    void anAllianceOfTheSameNameInAnotherCountyIsItsOwn() {
+        String name = uniqueName();
+        Http.Response first = http().post("/api/registry/alliances", TestTokens.county(ZIXING), alliance(ZIXING, name, TestData.creditCode(ZIXING)));
+        Http.Response second = http().post("/api/registry/alliances", TestTokens.county(BEIHU), alliance(BEIHU, name, TestData.creditCode(BEIHU)));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(second.json().has("existingId")).isFalse();
+    }
+
+    /** A member is of the county its credit code was issued in; one from outside Chenzhou names no county. */
+    @Test
+    void aMembersCountyIsTheOneItsCreditCodeNames() {
+        String id = http().post("/api/registry/alliances", TestTokens.county(YONGXING), alliance(YONGXING, uniqueName(),
+                TestData.creditCode(YONGXING))).json().get("id").asString();
+        try (EventProbe probe = probe()) {
+            Http.Response wrongCounty = http().post("/api/registry/alliances/" + id + "/members", TestTokens.county(YONGXING), """
+                    {"organisation":{"name":"北湖某公司","creditCode":"%s"},"county":"%s","joinedOn":"2013-01-10"}"""
+                    .formatted(TestData.creditCode(BEIHU), YONGXING));
+            Http.Response noCounty = http().post("/api/registry/alliances/" + id + "/members", TestTokens.county(YONGXING), """
+                    {"organisation":{"name":"北湖某公司","creditCode":"%s"},"joinedOn":"2013-01-10"}""".formatted(TestData.creditCode(BEIHU)));
+            for (Http.Response refused : List.of(wrongCounty, noCounty)) {
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("organisation.creditCode");
+            }
+            Http.Response formedWrongly = http().post("/api/registry/alliances", TestTokens.county(YONGXING), """
+                    {"county":"%s","name":"%s","field":"f","formedOn":"2012-09-18",
+                     "members":[{"organisation":{"name":"北湖某公司","creditCode":"%s"},"county":"%s"}]}"""
+                    .formatted(YONGXING, uniqueName(), TestData.creditCode(BEIHU), YONGXING));
+            assertThat(formedWrongly.status()).as(formedWrongly.toString()).isEqualTo(400);
+            assertThat(formedWrongly.json().get("errors").get(0).get("field").asString()).isEqualTo("members[0].organisation.creditCode");
+            assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
+        }
+        Http.Response fromBeihu = http().post("/api/registry/alliances/" + id + "/members", TestTokens.county(YONGXING), """
+                {"organisation":{"name":"北湖某公司","creditCode":"%s"},"county":"%s","joinedOn":"2013-01-10"}"""
+                .formatted(TestData.creditCode(BEIHU), BEIHU));
+        assertThat(fromBeihu.status()).as(fromBeihu.toString()).isEqualTo(201);
+    }
+
     @Test
     void racingJoinsOfDifferentOrganisationsAreAllKept() throws Exception {
         String id = http().post("/api/registry/alliances", TestTokens.admin(), alliance(SUXIAN, uniqueName(), TestData.creditCode(SUXIAN)))
                 .json().get("id").asString();
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         List<Http.Response> responses = race(3, () -> http().post("/api/registry/alliances/" + id + "/members", TestTokens.admin(), """
-                {"organisation":{"name":"成员%d","creditCode":"%s"},"joinedOn":"2013-02-01"}"""
-                .formatted(n.incrementAndGet(), TestData.creditCode(SUXIAN))));
+                {"organisation":{"name":"成员%d","creditCode":"%s"},"county":"%s","joinedOn":"2013-02-01"}"""
+                .formatted(n.incrementAndGet(), TestData.creditCode(SUXIAN), SUXIAN)));
 
         assertThat(responses).extracting(Http.Response::status).containsOnly(201);
         assertThat(http().get("/api/registry/alliances/" + id, TestTokens.admin()).json().get("memberCount").asInt()).isEqualTo(5);

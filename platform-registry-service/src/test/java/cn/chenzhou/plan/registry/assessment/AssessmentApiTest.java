@@ -6,6 +6,7 @@ import cn.chenzhou.plan.chassis.testing.EventProbe;
 import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.registry.RegistryApiTest;
+import cn.chenzhou.plan.registry.assessment.model.Assessment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** National S&T progress assessment results through the API (T1, T2): one per county and year, revised explicitly. */
 class AssessmentApiTest extends RegistryApiTest {
-    private static final AtomicInteger YEARS = new AtomicInteger(1990);
+    private static final AtomicInteger YEARS = new AtomicInteger(Assessment.FIRST_YEAR);
 
     /** A year no other test of this run has used, so tests sharing the database never collide. */
     private static int freshYear() {

@@ -89,13 +89,60 @@ class EnterpriseApiTest extends RegistryApiTest {
                     .endsWith(":rd-institution-open");
             assertThat(http().post("/api/registry/enterprises/" + id + "/reclassification", TestTokens.county("431028"), """
                     {"larger":true,"effectiveOn":"2013-01-01"}""").status()).isEqualTo(409);
-            assertThat(http().post("/api/registry/enterprises/" + id + "/reclassification", TestTokens.county(BEIHU), """
-                    {"larger":false,"effectiveOn":"2013-01-01"}""").status()).isEqualTo(403);
+            // another county's enterprise does not exist for its portal: the answer is a missing one's, word for word
+            String reclassify = """
+                    {"larger":false,"effectiveOn":"2013-01-01"}""";
+            Http.Response otherCounty = http().post("/api/registry/enterprises/" + id + "/reclassification", TestTokens.county(BEIHU), reclassify);
+            Http.Response missing = http().post("/api/registry/enterprises/ent-missing/reclassification", TestTokens.county(BEIHU), reclassify);
+            assertThat(otherCounty.status()).isEqualTo(404);
+            assertThat(problemOf(otherCounty).toString().replace(id, "ID"))
+                    .isEqualTo(problemOf(missing).toString().replace("ent-missing", "ID"));
+            for (String path : List.of("/rd-institutions", "/rd-institutions/closure")) {
+                assertThat(http().post("/api/registry/enterprises/" + id + path, TestTokens.county(BEIHU), """
+                        {"name":"中心","kind":"RD_CENTRE","establishedOn":"2012-08-01","reason":"r","closedOn":"2013-01-01"}""")
+                        .status()).isIn(400, 404);
+            }
             assertThat(http().post("/api/registry/enterprises", TestTokens.county(BEIHU),
                     enterprise("431028", TestData.creditCode("431028"), true)).status()).isEqualTo(403);
             assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
         }
         assertThat(http().get("/api/registry/enterprises/" + id, TestTokens.county(BEIHU)).status()).isEqualTo(404);
+    }
+
+    /**
+     * A county portal cannot register another county's enterprise (its credit code names its county), so the rightful
+     * county is never locked out of its own enterprise by a registration it cannot see.
+     */
+    @Test
+    void anEnterpriseIsRegisteredInTheCountyItsCreditCodeNames() {
+        String yongxings = TestData.creditCode(YONGXING);
+        try (EventProbe probe = probe()) {
+            Http.Response byBeihu = http().post("/api/registry/enterprises", TestTokens.county(BEIHU), enterprise(BEIHU, yongxings, true));
+            Http.Response byThePlanOffice = http().post("/api/registry/enterprises", TestTokens.admin(), enterprise(BEIHU, yongxings, true));
+            for (Http.Response refused : List.of(byBeihu, byThePlanOffice)) {
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+                assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("creditCode");
+            }
+            assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
+        }
+        assertThat(registered(yongxings)).isFalse();
+        Http.Response rightful = http().post("/api/registry/enterprises", TestTokens.county(YONGXING), enterprise(YONGXING, yongxings, true));
+        assertThat(rightful.status()).as(rightful.toString()).isEqualTo(201);
+    }
+
+    /** An organisation registered by the city (or outside Chenzhou) is placed in a county by the plan office only. */
+    @Test
+    void anEnterpriseWhoseCodeNoCountyIssuedIsRegisteredByThePlanOffice() {
+        String citys = TestData.creditCode("431000");
+        Http.Response byAPortal = http().post("/api/registry/enterprises", TestTokens.county(BEIHU), enterprise(BEIHU, citys, true));
+        assertThat(byAPortal.status()).as(byAPortal.toString()).isEqualTo(400);
+        assertThat(byAPortal.json().get("errors").get(0).get("field").asString()).isEqualTo("creditCode");
+        Http.Response byThePlanOffice = http().post("/api/registry/enterprises", TestTokens.admin(), enterprise(BEIHU, citys, true));
+        assertThat(byThePlanOffice.status()).as(byThePlanOffice.toString()).isEqualTo(201);
+    }
+
+    private boolean registered(String creditCode) {
+        return mongo.getCollection("enterprises").countDocuments(new org.bson.Document("_id", "ent-" + creditCode)) > 0;
     }
 
     @Test

@@ -4,6 +4,8 @@ import cn.chenzhou.plan.projects.lifecycle.SentVersion;
 import cn.chenzhou.plan.chassis.web.ValidCreditCode;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -16,6 +18,7 @@ import cn.chenzhou.plan.projects.achievement.model.AchievementTransformation;
 import cn.chenzhou.plan.projects.achievement.model.Enterprise;
 import cn.chenzhou.plan.projects.achievement.model.Withdrawal;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;
@@ -65,10 +68,10 @@ class AchievementController {
                                 @NotNull @Valid EnterpriseBody enterprise,
                                 @NotNull @EffectiveDate LocalDate transformedOn,
                                 @NotNull Money outputValue,
-                                @Size(max = 2000) String resultSummary) {
+                                @MultiLine @Size(max = 2000) String resultSummary) {
     }
 
-    record Withdraw(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record Withdraw(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                     @NotNull @EffectiveDate LocalDate withdrawnOn) {
     }
 
@@ -88,8 +91,10 @@ class AchievementController {
             description = "COUNTY portal for its own county, or ADMIN. Counts toward T12 from transformedOn. outputValue is "
                     + "the new output value reported (0 if none yet). projectId, if given, must be a project that was "
                     + "approved and that the caller can see. Event achievement.transformation-recorded.")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<AchievementView> record(@Valid @RequestBody RecordTransformation request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        OrganisationCounty.requireConsistent("enterprise.creditCode", request.county(), request.enterprise().creditCode());
         if (request.projectId() != null) {
             var project = projects.find(request.projectId()).filter(p -> actor.mayRead(p.county()))
                     .orElseThrow(() -> ApiException.invalidField("projectId", "no such project: " + request.projectId()));
@@ -112,8 +117,8 @@ class AchievementController {
     @Operation(summary = "Withdraw a transformation record (a duplicate or a mistake)",
             description = "ADMIN. RECORDED → WITHDRAWN; it stops counting from withdrawnOn. Send the version you read. "
                     + "Event achievement.transformation-withdrawn.")
+    @Allowed(Role.ADMIN)
     AchievementView withdraw(@PathVariable String id, @Valid @RequestBody Withdraw request, Actor actor) {
-        actor.require(Role.ADMIN);
         Versioned<AchievementTransformation> loaded = load(id, actor);
         SentVersion.require(loaded, request.version(), "achievement");
         AchievementTransformation next = loaded.state().withdraw(request.reason().strip(),

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.projects.lifecycle.SentVersion;
 import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
@@ -16,6 +17,7 @@ import cn.chenzhou.plan.projects.industry.model.IndustryStatus;
 import cn.chenzhou.plan.projects.industry.model.Recognition;
 import cn.chenzhou.plan.projects.industry.model.Revocation;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.lifecycle.model.HistoryEntry;
 import cn.chenzhou.plan.projects.lifecycle.model.Step;
 import cn.chenzhou.plan.projects.project.Projects;
@@ -62,7 +64,7 @@ class IndustryController {
     }
 
     record RegisterIndustry(@NotNull @CountyCode String county, @NotBlank @Size(max = 100) String name,
-                            @Size(max = 2000) String description, @NotNull @EffectiveDate LocalDate registeredOn) {
+                            @MultiLine @Size(max = 2000) String description, @NotNull @EffectiveDate LocalDate registeredOn) {
     }
 
     record ChangeDrivers(@NotNull @Min(1) Long version,
@@ -75,7 +77,7 @@ class IndustryController {
                      @NotNull @EffectiveDate LocalDate recognisedOn) {
     }
 
-    record RevokeRecognition(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record RevokeRecognition(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                              @NotNull @EffectiveDate LocalDate revokedOn) {
     }
 
@@ -94,8 +96,9 @@ class IndustryController {
     @Operation(summary = "Register a characteristic industry of a county",
             description = "COUNTY portal for its own county, or ADMIN. A county has one industry of a given name (409 "
                     + "otherwise). Link its driving projects and achievements next. Event industry.registered.")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     ResponseEntity<IndustryView> register(@Valid @RequestBody RegisterIndustry request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN).requireCounty(request.county());
+        actor.requireCounty(request.county());
         String name = request.name().strip().replaceAll("\\s+", " ");
         // the id is derived from county and name, so that one county cannot register the same industry twice,
         // even by two requests at once: the second insert finds the first document
@@ -117,8 +120,8 @@ class IndustryController {
             description = "COUNTY portal of its county, or ADMIN. The complete set: ids left out are unlinked. Each must be "
                     + "of the industry's county; projects must have been approved, achievements not withdrawn. "
                     + "Event industry.drivers-changed.")
+    @Allowed({Role.COUNTY, Role.ADMIN})
     IndustryView changeDrivers(@PathVariable String id, @Valid @RequestBody ChangeDrivers request, Actor actor) {
-        actor.require(Role.COUNTY, Role.ADMIN);
         return change(id, request.version(), actor, industry -> {
             checkDrivers(industry.county(), request.projectIds(), request.achievementIds());
             return industry.changeDrivers(request.projectIds(), request.achievementIds(), step(actor, request.changedOn()));
@@ -129,8 +132,8 @@ class IndustryController {
     @Operation(summary = "Recognise the industry as cultivated through S&T (认定)",
             description = "ADMIN. REGISTERED or RECOGNITION_REVOKED → RECOGNISED, only with at least one driver. Counts "
                     + "toward T13 from recognisedOn. Event industry.recognised.")
+    @Allowed(Role.ADMIN)
     IndustryView recognise(@PathVariable String id, @Valid @RequestBody Recognise request, Actor actor) {
-        actor.require(Role.ADMIN);
         return change(id, request.version(), actor,
                 i -> i.recognise(request.documentNo().strip(), step(actor, request.recognisedOn())));
     }
@@ -139,8 +142,8 @@ class IndustryController {
     @Operation(summary = "Revoke the industry's recognition (撤销认定)",
             description = "ADMIN. RECOGNISED → RECOGNITION_REVOKED; stops counting from revokedOn. "
                     + "Event industry.recognition-revoked.")
+    @Allowed(Role.ADMIN)
     IndustryView revokeRecognition(@PathVariable String id, @Valid @RequestBody RevokeRecognition request, Actor actor) {
-        actor.require(Role.ADMIN);
         return change(id, request.version(), actor,
                 i -> i.revokeRecognition(request.reason().strip(), step(actor, request.revokedOn())));
     }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.projects.programme;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PageView;
@@ -58,8 +59,8 @@ class ProgrammeController {
     @PostMapping
     @Operation(summary = "Add a programme (plan office)",
             description = "ADMIN only. The code is permanent: projects and events refer to it. 409 if the code exists.")
+    @Allowed(Role.ADMIN)
     ResponseEntity<Programme> add(@Valid @RequestBody NewProgramme request, Actor actor) {
-        actor.require(Role.ADMIN);
         Programme programme = new Programme(request.code(), request.chineseName().strip(), request.englishName().strip(),
                 request.level());
         if (!programmes.add(programme, actor.name())) {

@@ -2,6 +2,8 @@ package cn.chenzhou.plan.projects.project;
 
 import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
+import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.CountyCode;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
@@ -76,8 +78,10 @@ class ProjectApplicationController {
     @Operation(summary = "Draft a project (起草)",
             description = "COUNTY portal, for its own county. Creates the project as DRAFT (event project.drafted). "
                     + "The programme must be in the catalogue. Answers 201 with the project and its version.")
+    @Allowed(Role.COUNTY)
     ResponseEntity<ProjectView> draft(@Valid @RequestBody DraftProject request, Actor actor) {
-        actor.require(Role.COUNTY).requireCounty(request.county());
+        actor.requireCounty(request.county());
+        OrganisationCounty.requireConsistent("applicant.creditCode", request.county(), request.applicant().creditCode());
         Project project = Project.draft("prj-" + UUID.randomUUID(), request.county(),
                 ProposalFields.toProposal(request, programmes), commands.step(actor, request.draftedOn()));
         store.insert(project, ProjectEventMapping.of(project), actor.name());
@@ -88,18 +92,20 @@ class ProjectApplicationController {
     @Operation(summary = "Revise a project's application",
             description = "COUNTY portal. Only a DRAFT or a project RETURNED by formal review can be revised; the county "
                     + "cannot change. Send the version you read (409 if it changed since). Event project.revised.")
+    @Allowed(Role.COUNTY)
     ProjectView revise(@PathVariable String id, @Valid @RequestBody ReviseProject request, Actor actor) {
-        actor.require(Role.COUNTY);
         var proposal = ProposalFields.toProposal(request, programmes);
-        return commands.change(id, request.version(), actor,
-                p -> p.revise(proposal, commands.step(actor, request.revisedOn())));
+        return commands.change(id, request.version(), actor, p -> {
+            OrganisationCounty.requireConsistent("applicant.creditCode", p.county(), request.applicant().creditCode());
+            return p.revise(proposal, commands.step(actor, request.revisedOn()));
+        });
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a project (申报), or submit it again after correcting it",
             description = "COUNTY portal. DRAFT or RETURNED → SUBMITTED. Event project.submitted.")
+    @Allowed(Role.COUNTY)
     ProjectView submit(@PathVariable String id, @Valid @RequestBody SubmitProject request, Actor actor) {
-        actor.require(Role.COUNTY);
         return commands.change(id, request.version(), actor, p -> p.submit(commands.step(actor, request.submittedOn())));
     }
 }

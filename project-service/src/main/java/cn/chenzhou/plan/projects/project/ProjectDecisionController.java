@@ -1,11 +1,13 @@
 package cn.chenzhou.plan.projects.project;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
 import cn.chenzhou.plan.chassis.web.EffectiveDate;
+import cn.chenzhou.plan.chassis.web.MultiLine;
 import cn.chenzhou.plan.projects.project.model.Review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,12 +42,12 @@ class ProjectDecisionController {
     enum FormalReviewOutcome { PASSED, RETURNED }
 
     record FormalReview(@NotNull @Min(1) Long version, @NotNull FormalReviewOutcome outcome,
-                        @Size(max = 1000) String reason, @NotNull @EffectiveDate LocalDate reviewedOn) {
+                        @MultiLine @Size(max = 1000) String reason, @NotNull @EffectiveDate LocalDate reviewedOn) {
     }
 
     record ReviewBody(@NotBlank @Size(max = 50) String expert,
                       @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal score,
-                      @NotBlank @Size(max = 2000) String opinion) {
+                      @NotBlank @MultiLine @Size(max = 2000) String opinion) {
     }
 
     record ExpertReviewBody(@NotNull @Min(1) Long version, @NotNull @Size(max = 25) List<@NotNull @Valid ReviewBody> reviews,
@@ -56,7 +58,7 @@ class ProjectDecisionController {
                    @NotBlank @Size(max = 50) String taskContractNo, @NotNull @EffectiveDate LocalDate approvedOn) {
     }
 
-    record Reject(@NotNull @Min(1) Long version, @NotBlank @Size(max = 1000) String reason,
+    record Reject(@NotNull @Min(1) Long version, @NotBlank @MultiLine @Size(max = 1000) String reason,
                   @NotNull @EffectiveDate LocalDate rejectedOn) {
     }
 
@@ -64,8 +66,8 @@ class ProjectDecisionController {
     @Operation(summary = "Record the formal review (形式审查): passed, or returned for correction",
             description = "ADMIN. SUBMITTED → FORMAL_REVIEW_PASSED (event project.formal-review-passed) or → RETURNED "
                     + "with a reason (event project.returned); a returned project is revised and submitted again.")
+    @Allowed(Role.ADMIN)
     ProjectView formalReview(@PathVariable String id, @Valid @RequestBody FormalReview request, Actor actor) {
-        actor.require(Role.ADMIN);
         boolean hasReason = request.reason() != null && !request.reason().isBlank();
         if (request.outcome() == FormalReviewOutcome.RETURNED && !hasReason) {
             throw ApiException.invalidField("reason", "is required when the project is returned for correction");
@@ -82,8 +84,8 @@ class ProjectDecisionController {
     @Operation(summary = "Record the expert review (专家评审): each expert's score (0–100) and opinion",
             description = "ADMIN. FORMAL_REVIEW_PASSED → EXPERT_REVIEWED. At least three experts, each once; the "
                     + "aggregate score is their mean. Event project.expert-reviewed.")
+    @Allowed(Role.ADMIN)
     ProjectView expertReview(@PathVariable String id, @Valid @RequestBody ExpertReviewBody request, Actor actor) {
-        actor.require(Role.ADMIN);
         List<Review> reviews = request.reviews().stream()
                 .map(r -> new Review(r.expert().strip(), r.score().doubleValue(), r.opinion().strip())).toList();
         return commands.change(id, request.version(), actor,
@@ -94,8 +96,8 @@ class ProjectDecisionController {
     @Operation(summary = "Approve a project (立项) with the approved amount and the task-contract number",
             description = "ADMIN. EXPERT_REVIEWED → APPROVED. The approved amount may not exceed the requested one. "
                     + "Event project.approved.")
+    @Allowed(Role.ADMIN)
     ProjectView approve(@PathVariable String id, @Valid @RequestBody Approve request, Actor actor) {
-        actor.require(Role.ADMIN);
         return commands.change(id, request.version(), actor, p -> p.approve(request.approvedAmount(),
                 request.taskContractNo().strip(), commands.step(actor, request.approvedOn())));
     }
@@ -103,8 +105,8 @@ class ProjectDecisionController {
     @PostMapping("/reject")
     @Operation(summary = "Reject a project (不予立项) with a reason",
             description = "ADMIN. EXPERT_REVIEWED → REJECTED (final). Event project.rejected.")
+    @Allowed(Role.ADMIN)
     ProjectView reject(@PathVariable String id, @Valid @RequestBody Reject request, Actor actor) {
-        actor.require(Role.ADMIN);
         return commands.change(id, request.version(), actor,
                 p -> p.reject(request.reason().strip(), commands.step(actor, request.rejectedOn())));
     }

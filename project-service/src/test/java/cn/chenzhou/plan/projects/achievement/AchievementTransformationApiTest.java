@@ -21,7 +21,7 @@ class AchievementTransformationApiTest extends ProjectServiceTest {
                 {"county":"%s","title":"稀贵金属高效提取技术产业化",%s
                  "enterprise":{"name":"永兴县稀贵金属再生利用有限公司","creditCode":"%s"},
                  "transformedOn":"2013-05-20","outputValue":%s,"resultSummary":"新增产值1200万元，利税300万元"}"""
-                .formatted(county, projectId == null ? "" : "\"projectId\":\"" + projectId + "\",", CREDIT_CODE, outputValue);
+                .formatted(county, projectId == null ? "" : "\"projectId\":\"" + projectId + "\",", creditCode(county), outputValue);
     }
 
     @Test

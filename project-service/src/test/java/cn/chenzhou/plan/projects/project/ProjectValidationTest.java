@@ -9,9 +9,11 @@ import cn.chenzhou.plan.projects.ProjectServiceTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -95,7 +97,26 @@ class ProjectValidationTest extends ProjectServiceTest {
                 Arguments.of("period ending before it starts", with("period", "{\"start\":\"2013-01-01\",\"end\":\"2012-12-31\"}"), "period.end"),
                 Arguments.of("phone number that is none", with("contact", "{\"name\":\"李明\",\"phone\":\"call me\"}"), "contact.phone"),
                 Arguments.of("malformed JSON", "{\"county\":\"431023\",", "body"),
-                Arguments.of("array instead of object", "[1,2]", "body"));
+                Arguments.of("array instead of object", "[1,2]", "body"),
+                // text that would change how it is shown where it ends up: the chassis's rule, one for every service
+                Arguments.of("a NUL in the title", with("title", "\"稀贵\\u0000金属\""), "title"),
+                Arguments.of("a line break in the title", with("title", "\"稀贵金属\\r\\n回收\""), "title"),
+                Arguments.of("a terminal escape in the title", with("title", "\"\\u001b[2J\\u001b[31m稀贵金属\""), "title"),
+                Arguments.of("a right-to-left override in the title", with("title", "\"\\u202e属金贵稀\""), "title"),
+                Arguments.of("a title of invisible characters only", with("title", "\"\\u3164\\u2800\\u3000\""), "title"),
+                Arguments.of("a zero-width title", with("title", "\"\\u200b\\u200b\""), "title"),
+                Arguments.of("a lone surrogate in the title", with("title", "\"稀贵\\ud800金属\""), "title"),
+                Arguments.of("a bidi override in the applicant's name",
+                        with("applicant", "{\"name\":\"\\u202e永兴\",\"creditCode\":\"" + CREDIT_CODE + "\"}"), "applicant.name"),
+                Arguments.of("the year 0", with("draftedOn", "\"0000-01-01\""), "draftedOn"),
+                Arguments.of("the year -999999999", with("draftedOn", "\"-999999999-01-01\""), "draftedOn"),
+                Arguments.of("a period from before 2000", with("period", "{\"start\":\"1999-12-31\",\"end\":\"2014-06-30\"}"), "period.start"),
+                Arguments.of("a period beyond 2099", with("period", "{\"start\":\"2013-01-01\",\"end\":\"+10000-01-01\"}"), "period.end"),
+                Arguments.of("the title twice", draftBody(YONGXING).replace("{\"county\"", "{\"title\":\"另一个\",\"county\""), "title"),
+                Arguments.of("the applicant's name twice",
+                        with("applicant", "{\"name\":\"甲\",\"name\":\"乙\",\"creditCode\":\"" + CREDIT_CODE + "\"}"), "applicant.name"),
+                Arguments.of("an applicant of another county (its credit code's division)",
+                        with("applicant", "{\"name\":\"资兴市某公司\",\"creditCode\":\"" + creditCode(ZIXING) + "\"}"), "applicant.creditCode"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,6 +130,20 @@ class ProjectValidationTest extends ProjectServiceTest {
         assertThat(mongo.getCollection("projects").countDocuments()).isEqualTo(before);
     }
 
+    /** The role is checked before the body is read: a caller without it is told 403, whatever it sent. */
+    @Test
+    void aWrongRoleCommandIsRefusedBeforeItsBodyIsRead() {
+        for (String body : List.of("{\"county\":", "{\"county\":\"431099\",\"x\":1}", with("title", "\"\\u202e\""), "")) {
+            Http.Response draftedByThePlanOffice = http().post("/api/projects", admin(), body);
+            Http.Response approvedByACounty = http().post("/api/projects/" + reviewed + "/approve", county(YONGXING), body);
+            for (Http.Response refused : List.of(draftedByThePlanOffice, approvedByACounty)) {
+                assertThat(refused.status()).as(body + " → " + refused).isEqualTo(403);
+                assertThat(refused.json().get("type").asString()).endsWith(":forbidden");
+            }
+        }
+        assertThat(version(reviewed)).isEqualTo(4);
+    }
+
     static Stream<Arguments> badCommands() {
         return Stream.of(
                 Arguments.of("approve", "negative amount", "\"approvedAmount\":-1,\"taskContractNo\":\"C-1\",\"approvedOn\":\"2012-08-01\"", "approvedAmount"),
@@ -120,6 +155,8 @@ class ProjectValidationTest extends ProjectServiceTest {
                 Arguments.of("approve", "date in the future", "\"approvedAmount\":\"1\",\"taskContractNo\":\"C-1\",\"approvedOn\":\"" + TOMORROW + "\"", "approvedOn"),
                 Arguments.of("approve", "date before the expert review", "\"approvedAmount\":\"1\",\"taskContractNo\":\"C-1\",\"approvedOn\":\"2012-07-09\"", "approvedOn"),
                 Arguments.of("reject", "blank reason", "\"reason\":\" \",\"rejectedOn\":\"2012-08-01\"", "reason"),
+                Arguments.of("reject", "an escape sequence in the reason", "\"reason\":\"\\u001b[1m不予立项\",\"rejectedOn\":\"2012-08-01\"", "reason"),
+                Arguments.of("approve", "a line break in the contract number", "\"approvedAmount\":\"1\",\"taskContractNo\":\"C-1\\nC-2\",\"approvedOn\":\"2012-08-01\"", "taskContractNo"),
                 Arguments.of("reject", "reason as a number", "\"reason\":42,\"rejectedOn\":\"2012-08-01\"", "reason"));
     }
 

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.reporting.facts;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import java.time.Duration;
@@ -27,15 +28,15 @@ class ReadModelController {
     }
 
     @GetMapping
+    @Allowed({Role.ADMIN, Role.FINANCE, Role.VIEWER})
     PipelineStatus status(Actor actor) {
-        actor.require(Role.ADMIN, Role.FINANCE, Role.VIEWER);
         return pipeline.status();
     }
 
     /** Drops the read model and rebuilds it from the beginning of every topic; follow it at GET .../rebuild. */
     @PostMapping("/rebuild")
+    @Allowed(Role.ADMIN)
     ResponseEntity<PipelineStatus.Rebuild> rebuild(Actor actor) {
-        actor.require(Role.ADMIN);
         if (!pipeline.requestRebuild(actor.name())) {
             throw ApiException.conflict("rebuild-running", "a rebuild is already asked for or running");
         }
@@ -44,8 +45,8 @@ class ReadModelController {
     }
 
     @GetMapping("/rebuild")
+    @Allowed({Role.ADMIN, Role.FINANCE, Role.VIEWER})
     PipelineStatus.Rebuild rebuildProgress(Actor actor) {
-        actor.require(Role.ADMIN, Role.FINANCE, Role.VIEWER);
         return pipeline.status().rebuild();
     }
 
@@ -58,10 +59,10 @@ class ReadModelController {
      * wait runs out, and then gives the sequence applied by then: read-your-write without polling.
      */
     @GetMapping("/aggregates/{topic}/{aggregateId}")
+    @Allowed({Role.ADMIN, Role.FINANCE, Role.VIEWER})
     DeferredResult<AggregateSequence> aggregate(@PathVariable String topic, @PathVariable String aggregateId,
                                                 @RequestParam(required = false) Long atLeast,
                                                 @RequestParam(defaultValue = "0") long waitMs, Actor actor) {
-        actor.require(Role.ADMIN, Role.FINANCE, Role.VIEWER);
         if (waitMs < 0 || waitMs > SequenceWaits.LONGEST_WAIT.toMillis()) {
             throw ApiException.invalidField("waitMs", "must be between 0 and " + SequenceWaits.LONGEST_WAIT.toMillis());
         }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.reporting.plan;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.reporting.plan.model.LocalizedText;
@@ -55,9 +56,9 @@ class PlanController {
 
     /** Loads (or replaces) a plan; by default it is put in force at once. */
     @PutMapping("/{planId}")
+    @Allowed(Role.ADMIN)
     ResponseEntity<PlanSummary> load(@PathVariable String planId, @RequestBody PlanDefinition plan,
                                      @RequestParam(defaultValue = "true") boolean activate, Actor actor) {
-        actor.require(Role.ADMIN);
         if (plan.id() == null || !plan.id().equals(planId)) {
             throw ApiException.invalidField("id", "must be the plan id of the path, " + planId);
         }
@@ -68,8 +69,8 @@ class PlanController {
 
     /** Puts a loaded plan in force. */
     @PostMapping("/{planId}/activation")
+    @Allowed(Role.ADMIN)
     PlanSummary activate(@PathVariable String planId, Actor actor) {
-        actor.require(Role.ADMIN);
         plans.makeActive(planId);
         return PlanSummary.of(plans.find(planId).orElseThrow());
     }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.reporting.projects;
 
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.contracts.County;
@@ -35,8 +36,8 @@ class CountyProjectsController {
     }
 
     @GetMapping("/api/reports/projects/by-county")
+    @Allowed({Role.ADMIN, Role.FINANCE, Role.VIEWER})
     List<CountyProjects> byCounty(Actor actor) {
-        actor.require(Role.ADMIN, Role.FINANCE, Role.VIEWER);
         Map<String, Long> counts = submittedByCounty();
         return Arrays.stream(County.values())
                 .map(c -> new CountyProjects(c.code(), c.chineseName(), counts.getOrDefault(c.code(), 0L)))

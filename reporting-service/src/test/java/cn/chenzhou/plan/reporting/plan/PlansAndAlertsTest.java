@@ -171,7 +171,7 @@ class PlansAndAlertsTest {
     @Order(3)
     void aPlanThatDoesNotHoldTogetherIsRefusedNamingEveryField() {
         String bad = """
-                {"id":"Bad Plan","name":{"zh":"","en":"x"},"start":"2015-01-01","end":"2014-12-31",
+                {"id":"Bad Plan","name":{"zh":"坏计划","en":"x"},"start":"2015-01-01","end":"2014-12-31",
                  "targets":[
                   {"id":"T1","label":{"zh":"甲"},"indicator":"no.such.indicator","scope":"CITY","kind":"AT_LEAST","figure":1},
                   {"id":"T1","label":{"zh":"乙"},"indicator":"statistics.fiscal-st-share","scope":"CITY","kind":"SHARE","figure":130},
@@ -181,8 +181,12 @@ class PlansAndAlertsTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         List<String> fields = new ArrayList<>();
         refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).contains("id", "name.zh", "end", "targets[0].indicator", "targets[1].id", "targets[1].scope",
+        assertThat(fields).contains("id", "end", "targets[0].indicator", "targets[1].id", "targets[1].scope",
                 "targets[1].figure", "targets[2].upTo");
+        // a blank name is refused as it is read, by the rule every text of every request obeys
+        var blankName = http().put("/api/reports/plans/Bad%20Plan", TestTokens.admin(), bad.replace("\"zh\":\"坏计划\"", "\"zh\":\"\""));
+        assertThat(blankName.status()).isEqualTo(400);
+        assertThat(blankName.json().get("errors").get(0).get("field").asString()).isEqualTo("name.zh");
 
         var unknownField = http().put("/api/reports/plans/x1", TestTokens.admin(), "{\"id\":\"x1\",\"colour\":\"red\"}");
         assertThat(unknownField.status()).isEqualTo(400);

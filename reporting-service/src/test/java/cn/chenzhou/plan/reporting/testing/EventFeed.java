@@ -2,6 +2,7 @@ package cn.chenzhou.plan.reporting.testing;
 
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Topics;
+import cn.chenzhou.plan.contracts.testing.EventSchemas;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -65,10 +66,15 @@ public final class EventFeed implements AutoCloseable {
         return prefix + "." + type.topic();
     }
 
-    /** Publishes the next event of an aggregate; returns the record (to send again as a duplicate). */
+    /**
+     * Publishes the next event of an aggregate; returns the record (to send again as a duplicate). The event must
+     * conform to its type's JSON Schema, as the owning service's would: the feed stands in for the service.
+     */
     public ProducerRecord<String, byte[]> publish(EventType type, String aggregateId, String county, Object data) {
         long sequence = sequences.merge(topic(type) + "/" + aggregateId, 1L, Long::sum);
-        ProducerRecord<String, byte[]> record = record(type, aggregateId, county, sequence, JSON.writeValueAsBytes(data));
+        byte[] json = JSON.writeValueAsBytes(data);
+        EventSchemas.requireConforming(type.type(), type.dataSchema(), json, topic(type) + ", subject " + aggregateId);
+        ProducerRecord<String, byte[]> record = record(type, aggregateId, county, sequence, json);
         send(record);
         lastSequence.put(topic(type) + "/" + aggregateId, sequence);
         return record;

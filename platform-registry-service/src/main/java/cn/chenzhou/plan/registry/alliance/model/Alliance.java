@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * @param field           the industry or technology field (e.g. 稀贵金属综合再生与精深加工)
  * @param members         founding members first, then later members in the order they joined
- * @param registrationKey an alliance's name is unique
+ * @param registrationKey an alliance's name is unique in its county: a county never learns from a refusal what
+ *                        another county has registered, and the plan office, which sees every county, tells homonyms apart
  */
 public record Alliance(
         String id,
@@ -42,8 +43,8 @@ public record Alliance(
         Objects.requireNonNull(registrationKey, "registrationKey");
     }
 
-    public static String keyOf(String name) {
-        return RegistrationKeys.of("alliance", Names.normalise(name));
+    public static String keyOf(String county, String name) {
+        return RegistrationKeys.of("alliance", county, Names.normalise(name));
     }
 
     /** A county registers an alliance formed on {@code formedOn} by its founding members. */
@@ -66,7 +67,7 @@ public record Alliance(
             }
             members.add(member);
         }
-        return new Alliance(id, county, Names.normalise(name), Names.normalise(field), formedOn, members, keyOf(name));
+        return new Alliance(id, county, Names.normalise(name), Names.normalise(field), formedOn, members, keyOf(county, name));
     }
 
     /** An organisation joins the alliance on {@code joinedOn}; an organisation is a member once. */

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param previous the revisions it corrected, oldest first
  */
 public record Assessment(String id, String county, int year, AssessmentEntry current, List<AssessmentEntry> previous) {
-    /** The first year an assessment may be recorded for. */
-    public static final int FIRST_YEAR = 1990;
+    /** The first year an assessment may be recorded for: the platform takes no date before 2000-01-01. */
+    public static final int FIRST_YEAR = 2000;
 
     public Assessment {
         Objects.requireNonNull(id, "id");

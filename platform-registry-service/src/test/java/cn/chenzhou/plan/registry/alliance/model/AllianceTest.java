@@ -32,7 +32,8 @@ class AllianceTest {
             assertThat(m.founding()).isTrue();
             assertThat(m.joinedOn()).isEqualTo(LocalDate.of(2012, 9, 18));
         });
-        assertThat(alliance.registrationKey()).isEqualTo(Alliance.keyOf(" 稀贵金属综合再生与精深加工产业技术创新联盟 "));
+        assertThat(alliance.registrationKey()).isEqualTo(Alliance.keyOf(YONGXING, " 稀贵金属综合再生与精深加工产业技术创新联盟 "));
+        assertThat(alliance.registrationKey()).isNotEqualTo(Alliance.keyOf("431002", "稀贵金属综合再生与精深加工产业技术创新联盟"));
     }
 
     @Test
