@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.PlanCalendar;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -30,8 +32,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The web conventions of every service: strict JSON (unknown fields, wrong types and coercions refused),
- * dates as {@code yyyy-MM-dd} only, money as yuan, request ids, a body-size limit, an {@code Accept} no answer can
- * satisfy refused before anything is done, and problem+json for every refusal — Tomcat's own included.
+ * dates as {@code yyyy-MM-dd} only, money as yuan, one way of paging ({@link PageParameters}), request ids, a
+ * body-size limit, an {@code Accept} no answer can satisfy refused before anything is done, and problem+json for
+ * every refusal — Tomcat's own included.
  */
 @AutoConfiguration
 @Import(ProblemAdvice.class)
@@ -78,6 +81,11 @@ public class WebConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addConverter(new IsoDateParameters());
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PageParametersResolver());
             }
         };
     }
