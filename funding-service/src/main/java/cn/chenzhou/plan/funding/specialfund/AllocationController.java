@@ -201,7 +201,7 @@ class AllocationController {
     }
 
     private SpecialFund load(int year) {
-        return store.find(year).orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state();
+        return store.findOpen(year).orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year)));
     }
 
     private static URI location(int year, String allocationId) {

@@ -49,8 +49,8 @@ class LedgerController {
 
     private Ledger load(int year, Actor actor) {
         actor.require(Role.FINANCE, Role.ADMIN, Role.VIEWER);
-        return Ledger.of(store.find(year)
-                .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state());
+        return Ledger.of(store.findOpen(year)
+                .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String contentType, int year, String extension) {
