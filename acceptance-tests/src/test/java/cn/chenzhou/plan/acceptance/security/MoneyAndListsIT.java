@@ -160,7 +160,9 @@ class MoneyAndListsIT {
     private List<String> everyList() {
         List<String> lists = new ArrayList<>();
         for (Row row : MatrixTable.load()) {
-            boolean list = row.endpoint().endsWith(".list") || row.endpoint().endsWith(".list-county")
+            // fund.list is the open years of the special fund, one per year: an array, not a paged list
+            boolean list = (row.endpoint().endsWith(".list") && !row.endpoint().equals("fund.list"))
+                    || row.endpoint().endsWith(".list-county")
                     || row.endpoint().equals("fund.allocations") || row.endpoint().equals("fund.allocations-county")
                     || row.endpoint().equals("fund.budget-proposals") || row.endpoint().equals("reports.alerts");
             if (row.method().equals("GET") && list) {
