@@ -52,12 +52,13 @@ public final class SdkJson {
             @Override
             public Money deserialize(JsonParser p, DeserializationContext ctxt) {
                 JsonToken token = p.currentToken();
+                // what the platform answers may be a total larger than any one amount a request may state
                 if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                     BigDecimal yuan = p.getDecimalValue();
-                    return Money.ofYuan(yuan);
+                    return Money.parseFigure(yuan.toPlainString());
                 }
                 if (token == JsonToken.VALUE_STRING) {
-                    return Money.parseYuan(p.getString().trim());
+                    return Money.parseFigure(p.getString().trim());
                 }
                 return (Money) ctxt.handleUnexpectedToken(Money.class, p);
             }

@@ -33,6 +33,16 @@ class SdkJsonTest {
     }
 
     @Test
+    void aTotalLargerThanAnyOneAmountIsStillRead() {
+        SpecialFund fund = SdkJson.mapper().readValue("""
+                {"year":2013,"budget":"100000000.00","allocated":"30000000000.00","committed":30000000000.01,
+                 "allocations":2,"ledgerLines":3}""",
+                SpecialFund.class);
+        assertThat(fund.allocated()).isEqualTo(Money.ofYuan(30_000_000_000L));
+        assertThat(fund.committed()).isEqualTo(Money.ofFen(3_000_000_000_001L));
+    }
+
+    @Test
     void aDatasetIsReadStrictly() {
         assertThatThrownBy(() -> SdkJson.strictMapper().readValue("{\"year\":2012,\"budgett\":\"1.00\"}",
                 cn.chenzhou.plan.sdk.demo.DemoDataset.Year.class)).hasMessageContaining("budgett");

@@ -25,7 +25,21 @@ class ReferenceValuesTest {
         assertThatThrownBy(() -> Money.parseYuan("1.005")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.parseYuan("1e5")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.parseYuan("99999999999999")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Money.ofFen(Money.MAX_FEN).plus(Money.ofFen(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.parseYuan("10000000000.01")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofYuan(new java.math.BigDecimal("-10000000000.01"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSumMayExceedWhatOneAmountMayStateAndIsStillExact() {
+        Money most = Money.parseYuan("9999999999.99");
+        Money twice = most.plus(most);
+        assertThat(twice.toYuanString()).isEqualTo("19999999999.98");
+        assertThat(twice.minus(most)).isEqualTo(most);
+        assertThat(Money.parseFigure("19999999999.98")).isEqualTo(twice);
+        assertThatThrownBy(() -> Money.parseYuan("19999999999.98")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.parseFigure("1.005")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.parseFigure("99999999999999999.99")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE).plus(Money.ofFen(1))).isInstanceOf(ArithmeticException.class);
     }
 
     @ParameterizedTest

@@ -58,6 +58,37 @@ class FundingSdkIT {
     }
 
     @Test
+    void aBudgetAboveThePlansFigureIsAProposalThatCountsOnlyWhenThePlanOfficeApprovesIt() {
+        int year = 2008;
+        SpecialFund.BudgetProposal proposal;
+        try {
+            finance.funding().openSpecialFund(new SpecialFund.OpenFund(year, Money.ofYuan(2_500_000),
+                    LocalDate.of(year, 1, 1), "省科技厅追加配套"));
+            throw new AssertionError("a budget above the plan's figure was opened by finance alone");
+        } catch (SpecialFund.ProposalRecorded recorded) {
+            proposal = recorded.proposal();
+        } catch (PlatformApiException.Conflict alreadyOpen) {
+            // a rerun on the same platform: the year was opened by an earlier run's approval
+            assertThat(alreadyOpen.problem().shortType()).isIn("fund-already-open", "budget-proposal-pending");
+            return;
+        }
+        assertThat(proposal.isPending()).isTrue();
+        assertThat(proposal.planFigure()).isEqualTo(Money.ofYuan(2_000_000));
+        String id = proposal.id();
+        assertThatThrownBy(() -> finance.funding().approveBudgetProposal(id, null, null))
+                .isInstanceOf(PlatformApiException.Forbidden.class);
+        try (PlatformClient office = SdkClients.as(RunningPlatform.shared(), "plan-office")) {
+            SpecialFund.BudgetProposal approved = office.funding().approveBudgetProposal(id, "经领导小组办公室审定", null);
+            assertThat(approved.status()).isEqualTo("APPROVED");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(viewer.funding().specialFund(year).budget()).isEqualTo(Money.ofYuan(2_500_000));
+        assertThat(viewer.funding().budgetProposals(year, "APPROVED", 0, 20).items())
+                .extracting(SpecialFund.BudgetProposal::id).contains(id);
+    }
+
+    @Test
     void financeAllocatesDisbursesAndRevokesWithinTheBudgetAndTheLedgerShowsEveryLine() {
         Funding money = finance.funding();
         assertThat(money.specialFunds()).extracting(SpecialFund::year).contains(2012, 2013, 2014, YEAR);

@@ -66,6 +66,13 @@ public final class Fixtures {
             }
             case "fund" -> v.putAll(sharedFixture("fund"));
             case "fund-year:new" -> v.put("year", freeYear(FUND_YEARS, "finance", "/api/funding/special-fund/%d"));
+            case "proposal" -> {
+                // a budget above the plan's yearly figure, on a year of its own: a year takes one proposal at a time
+                v.put("year", freeYear(FUND_YEARS, "finance", "/api/funding/special-fund/%d"));
+                send("finance", "POST", "/api/funding/special-fund", "fund.open", v);
+                v.put("id", send("finance", "POST", "/api/funding/special-fund/${year}/budget-revisions", "fund.budget-proposal", v)
+                        .get("id").asString());
+            }
             case "allocation" -> {
                 v.putAll(sharedFixture("fund"));
                 v.put("id", send("finance", "POST", "/api/funding/special-fund/${year}/allocations", "fund.allocate", v)

@@ -112,7 +112,8 @@ public final class Samples {
             case "uniq" -> RUN + "-" + COUNTER.incrementAndGet();
             case "creditCode" -> creditCode(String.valueOf(values.getOrDefault("county", "431021")));
             case "code" -> "MX" + RUN + "_" + COUNTER.incrementAndGet();
-            case "amount" -> (3_000_000 + COUNTER.incrementAndGet()) + "." + String.format("%02d", COUNTER.get() % 100);
+            // within the plan's ¥2,000,000 a year, so that a budget revision takes effect at once (above it, it is a proposal)
+            case "amount" -> (1_000_000 + COUNTER.incrementAndGet()) + "." + String.format("%02d", COUNTER.get() % 100);
             case "today" -> today().toString();
             case "tomorrow" -> today().plusDays(1).toString();
             default -> throw new IllegalArgumentException("no value for ${" + name + "} among " + values.keySet());

@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.security.ActorLogContext;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -36,7 +38,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The web conventions of every service: strict JSON (unknown fields, wrong types, coercions and duplicate keys
- * refused), dates as {@code yyyy-MM-dd} only, money as yuan, one rule for every text and date a request carries
+ * refused), dates as {@code yyyy-MM-dd} only, money as yuan, one way of paging ({@link PageParameters}), one rule for every text and date a request carries
  * ({@link InputRules}), request ids and the acting principal in every log line, a body-size limit, an {@code Accept} no answer can satisfy refused before
  * anything is done, and problem+json for every refusal — Tomcat's own and the error page included — and for nothing
  * else.
@@ -100,6 +102,11 @@ public class WebConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addConverter(new IsoDateParameters());
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PageParametersResolver());
             }
         };
     }

@@ -12,6 +12,8 @@ import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
 import cn.chenzhou.plan.chassis.web.MultiLine;
+import cn.chenzhou.plan.chassis.web.PageParameters;
+import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Money;
@@ -27,6 +29,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -96,6 +100,19 @@ public class WidgetApplication {
         ResponseEntity<Widget> createAnswered(@Valid @RequestBody NewWidget request, Actor actor) {
             Widget widget = create(request, actor);
             return ResponseEntity.created(java.net.URI.create("/widgets/" + widget.id())).body(widget);
+        }
+
+        /** A list paged as every service pages one: the widgets, by id. */
+        @GetMapping("/widgets/page")
+        PageView<Widget> page(PageParameters paging, Actor actor) {
+            Query byId = new Query().with(Sort.by("_id")).skip(paging.offset()).limit(paging.size());
+            return paging.of(widgets.find(byId).stream().map(Versioned::state).toList(), widgets.count(new Query()));
+        }
+
+        /** A list held in memory, paged the same way: the numbers 1 to 45. */
+        @GetMapping("/widgets/numbers")
+        PageView<Integer> numbers(PageParameters paging, Actor actor) {
+            return paging.of(java.util.stream.IntStream.rangeClosed(1, 45).boxed().toList(), n -> n);
         }
 
         /** Echoes its date parameters: one declared ISO, one not. */

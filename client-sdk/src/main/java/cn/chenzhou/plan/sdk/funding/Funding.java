@@ -4,8 +4,10 @@ import cn.chenzhou.plan.sdk.Level;
 import cn.chenzhou.plan.sdk.Page;
 import cn.chenzhou.plan.sdk.PlatformClient;
 import cn.chenzhou.plan.sdk.Query;
+import cn.chenzhou.plan.sdk.SdkJson;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.Allocate;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.Allocation;
+import cn.chenzhou.plan.sdk.funding.SpecialFund.BudgetProposal;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.BudgetRevision;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.Disburse;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.Disbursement;
@@ -16,6 +18,7 @@ import cn.chenzhou.plan.sdk.funding.SpecialFund.ReviseBudget;
 import cn.chenzhou.plan.sdk.funding.SpecialFund.RevokeAllocation;
 import java.time.LocalDate;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * funding-service through the gateway ({@code /api/funding}): the special fund's yearly budgets, allocations,
@@ -28,6 +31,7 @@ import java.util.List;
  */
 public final class Funding {
     private static final String BASE = "/api/funding";
+    private static final String PROPOSALS = BASE + "/special-fund/budget-proposals";
     private final PlatformClient platform;
 
     public Funding(PlatformClient platform) {
@@ -48,8 +52,12 @@ public final class Funding {
         return openSpecialFund(request, null);
     }
 
+    /**
+     * Opens a year. A budget above the plan's yearly figure does not open it: the platform records a proposal for the
+     * plan office, and this throws {@link SpecialFund.ProposalRecorded} carrying it.
+     */
     public SpecialFund openSpecialFund(OpenFund request, String idempotencyKey) {
-        return platform.post(BASE + "/special-fund", request, idempotencyKey, SpecialFund.class);
+        return inForceOr(platform.post(BASE + "/special-fund", request, idempotencyKey), SpecialFund.class);
     }
 
     public List<BudgetRevision> budgetRevisions(int year) {
@@ -60,8 +68,43 @@ public final class Funding {
         return reviseBudget(year, request, null);
     }
 
+    /**
+     * Revises a year's budget. A budget above the plan's yearly figure does not take effect: the platform records a
+     * proposal for the plan office, and this throws {@link SpecialFund.ProposalRecorded} carrying it.
+     */
     public BudgetRevision reviseBudget(int year, ReviseBudget request, String idempotencyKey) {
-        return platform.post(BASE + "/special-fund/" + year + "/budget-revisions", request, idempotencyKey, BudgetRevision.class);
+        return inForceOr(platform.post(BASE + "/special-fund/" + year + "/budget-revisions", request, idempotencyKey),
+                BudgetRevision.class);
+    }
+
+    /** Budget proposals, newest first; {@code year} and {@code status} (PENDING, APPROVED, REJECTED) may be null. */
+    public Page<BudgetProposal> budgetProposals(Integer year, String status, int page, int size) {
+        return platform.getPage(Query.of().with("year", year).with("status", status).page(page, size)
+                .on(PROPOSALS), BudgetProposal.class);
+    }
+
+    public BudgetProposal budgetProposal(String proposalId) {
+        return platform.get(PROPOSALS + "/" + proposalId, BudgetProposal.class);
+    }
+
+    /** The plan office approves: the proposed budget takes effect. Not by the principal who proposed it. */
+    public BudgetProposal approveBudgetProposal(String proposalId, String note, String idempotencyKey) {
+        return platform.post(PROPOSALS + "/" + proposalId + "/approval", new SpecialFund.Approve(note), idempotencyKey,
+                BudgetProposal.class);
+    }
+
+    /** The plan office rejects: the budget stays as it was. */
+    public BudgetProposal rejectBudgetProposal(String proposalId, String reason, String idempotencyKey) {
+        return platform.post(PROPOSALS + "/" + proposalId + "/rejection", new SpecialFund.Reject(reason), idempotencyKey,
+                BudgetProposal.class);
+    }
+
+    /** The answer of a budget command: what took effect, or — a proposal's answer has a status — the proposal, thrown. */
+    private <T> T inForceOr(JsonNode answer, Class<T> type) {
+        if (answer.has("status") && answer.has("kind")) {
+            throw new SpecialFund.ProposalRecorded(SdkJson.mapper().treeToValue(answer, BudgetProposal.class));
+        }
+        return SdkJson.mapper().treeToValue(answer, type);
     }
 
     public Allocation allocate(int year, Allocate request) {

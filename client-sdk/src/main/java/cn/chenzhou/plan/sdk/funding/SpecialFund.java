@@ -7,10 +7,13 @@ import java.util.List;
 
 /**
  * A year's special fund (三年行动计划专项资金, F2): its budget and where it stands. {@code committed} = standing
- * allocations + money clawed back; {@code remaining} = budget − committed, never below zero.
+ * allocations + money clawed back; {@code remaining} = budget − committed, never below zero. {@code planFigure} is the
+ * plan's yearly figure: a budget above it takes effect only when the plan office approves the finance section's
+ * proposal of it ({@code pendingProposalId} while one waits).
  */
 public record SpecialFund(int year, Money budget, LocalDate openedOn, Money allocated, Money disbursed, Money released,
-                          Money clawedBack, Money committed, Money remaining, int allocations, int ledgerLines) {
+                          Money clawedBack, Money committed, Money remaining, int allocations, int ledgerLines,
+                          Money planFigure, String pendingProposalId) {
 
     /** What the special fund supports (五、保障措施 3). */
     public enum Purpose {
@@ -22,16 +25,68 @@ public record SpecialFund(int year, Money budget, LocalDate openedOn, Money allo
         MAJOR_ACHIEVEMENT
     }
 
-    /** Finance: open a year the configuration did not open (409 {@code fund-already-open} if it is). */
-    public record OpenFund(int year, Money budget, LocalDate openedOn) {
+    /**
+     * Finance: open a year the configuration did not open (409 {@code fund-already-open} if it is). Above the plan's
+     * yearly figure it is a proposal for the plan office; {@code reason} is what the office reads (optional).
+     */
+    public record OpenFund(int year, Money budget, LocalDate openedOn, String reason) {
+        public OpenFund(int year, Money budget, LocalDate openedOn) {
+            this(year, budget, openedOn, null);
+        }
     }
 
-    /** Finance: set the year's budget to a new figure, never below what is committed. */
+    /**
+     * Finance: set the year's budget to a new figure, never below what is committed nor dated before the budget in
+     * force. Above the plan's yearly figure it is a proposal for the plan office.
+     */
     public record ReviseBudget(Money budget, LocalDate revisedOn, String reason) {
     }
 
+    /** @param proposalId the approved proposal it carries out, for a budget above the plan's yearly figure */
     public record BudgetRevision(int year, int line, Money from, Money to, LocalDate revisedOn, String reason,
-                                 Instant recordedAt, String recordedBy) {
+                                 Instant recordedAt, String recordedBy, String proposalId) {
+    }
+
+    /**
+     * A budget above the plan's yearly figure, proposed by the finance section: it counts only once the plan office
+     * approves it.
+     *
+     * @param kind   OPENING or REVISION
+     * @param status PENDING, APPROVED or REJECTED
+     * @param note   the approval's note or the rejection's reason
+     */
+    public record BudgetProposal(String id, int year, String kind, String status, Money budget, Money planFigure,
+                                 LocalDate effectiveOn, String reason, Instant proposedAt, String proposedBy,
+                                 Instant decidedAt, String decidedBy, String note) {
+        public boolean isPending() {
+            return "PENDING".equals(status);
+        }
+    }
+
+    /** The plan office approves a proposal (an optional note). */
+    public record Approve(String note) {
+    }
+
+    /** The plan office rejects a proposal, saying why. */
+    public record Reject(String reason) {
+    }
+
+    /**
+     * A budget command asked for a budget above the plan's yearly figure: the platform recorded it as a proposal
+     * (202), which waits for the plan office; the budget did not change.
+     */
+    public static final class ProposalRecorded extends RuntimeException {
+        private final BudgetProposal proposal;
+
+        public ProposalRecorded(BudgetProposal proposal) {
+            super("the budget of " + proposal.budget() + " is above the plan's yearly figure of " + proposal.planFigure()
+                    + ": recorded as budget proposal " + proposal.id() + " for the plan office to decide");
+            this.proposal = proposal;
+        }
+
+        public BudgetProposal proposal() {
+            return proposal;
+        }
     }
 
     /** Who receives an allocation: an enterprise (with its credit code) or a person (a talent: the name only). */

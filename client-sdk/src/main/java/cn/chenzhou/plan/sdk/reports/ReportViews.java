@@ -41,8 +41,12 @@ public final class ReportViews {
                           Map<String, Money> byLevel, Map<String, Money> byScope) {
     }
 
-    public record SpecialFundYear(int year, Money budget, Money allocated, Money disbursed, Money left, int allocations,
-                                  boolean overspent, Money figure) {
+    /**
+     * One year of the special fund, as funding-service counts it: {@code left} = budget − allocated − clawed back;
+     * {@code overspent} when more is committed than the budget or than the plan's yearly {@code figure}.
+     */
+    public record SpecialFundYear(int year, Money budget, Money allocated, Money disbursed, Money clawedBack, Money left,
+                                  int allocations, boolean overspent, Money figure) {
     }
 
     /** The county performance assessment (绩效考核): counties ranked by their weighted score. */

@@ -8,11 +8,13 @@ package cn.chenzhou.plan.contracts.funding;
  * @param budgetFen the new budget
  * @param revisedOn 
  * @param reason 
+ * @param proposalId the approved budget proposal it carries out (a budget above the plan's yearly figure); null otherwise
  */
 public record SpecialFundBudgetRevised(
         int year,
         String county,
         long budgetFen,
         String revisedOn,
-        String reason) {
+        String reason,
+        String proposalId) {
 }

@@ -2,6 +2,7 @@ package cn.chenzhou.plan.funding.command;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.security.Actor;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import java.util.List;
 import java.util.function.Function;
@@ -20,11 +21,11 @@ public final class CountyYearPages {
      * One page, by year then county, filtered by county and year when given. A county portal sees only its own
      * county: asking for another county's list gets an empty page.
      */
-    public static <S, V> PageView<V> page(Actor actor, String county, Integer year, int page, int size,
+    public static <S, V> PageView<V> page(Actor actor, String county, Integer year, PageParameters paging,
                                           ToLongFunction<Query> count, Function<Query, List<S>> find, Function<S, V> view) {
         String scope = actor.countyScope().orElse(county);
         if (county != null && !county.equals(scope)) {
-            return new PageView<>(List.of(), page, size, 0);
+            return paging.empty();
         }
         Criteria criteria = new Criteria();
         if (scope != null) {
@@ -36,7 +37,7 @@ public final class CountyYearPages {
         Query query = new Query(criteria);
         long total = count.applyAsLong(query);
         query.with(Sort.by(AggregateCollection.field("year"), AggregateCollection.field("county")))
-                .skip((long) page * size).limit(size);
-        return new PageView<>(find.apply(query).stream().map(view).toList(), page, size, total);
+                .skip(paging.offset()).limit(paging.size());
+        return paging.of(find.apply(query).stream().map(view).toList(), total);
     }
 }

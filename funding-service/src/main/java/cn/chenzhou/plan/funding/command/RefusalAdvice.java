@@ -28,10 +28,11 @@ class RefusalAdvice {
 
     static ApiException toApi(Refusal refusal) {
         ApiException api = switch (refusal.kind()) {
-            case INVALID_INPUT -> ApiException.invalidField(refusal.field(), ((Refusal.InvalidInput) refusal).reason());
+            case INVALID_INPUT -> ApiException.invalidField(refusal.field(), refusal.reason());
             case NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, refusal.type(), refusal.detail());
             case CONFLICT -> ApiException.conflict(refusal.type(), refusal.detail());
             case UNPROCESSABLE -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, refusal.type(), refusal.detail());
+            case FORBIDDEN -> new ApiException(HttpStatus.FORBIDDEN, refusal.type(), refusal.detail());
         };
         refusal.facts().forEach(api::with);
         return api;

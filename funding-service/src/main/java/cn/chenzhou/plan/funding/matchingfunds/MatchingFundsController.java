@@ -6,6 +6,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
@@ -130,10 +131,8 @@ class MatchingFundsController {
     @GetMapping
     PageView<MatchingFundsView> list(@RequestParam(required = false) @CountyCode String county,
                                      @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                                     @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                     Actor actor) {
-        return CountyYearPages.page(actor, county, year, page, size, store::count, store::find, MatchingFundsView::of);
+                                     PageParameters paging, Actor actor) {
+        return CountyYearPages.page(actor, county, year, paging, store::count, store::find, MatchingFundsView::of);
     }
 
     @GetMapping("/{county}/{year}")

@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.County;
@@ -147,12 +148,10 @@ class SecuredFundsController {
     PageView<EntryView> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a county code") String county,
                              @RequestParam(required = false) Level level,
                              @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                             Actor actor) {
+                             PageParameters paging, Actor actor) {
         String scope = actor.countyScope().orElse(county);
         if (county != null && !county.equals(scope)) {
-            return new PageView<>(List.of(), page, size, 0);
+            return paging.empty();
         }
         Criteria criteria = new Criteria();
         if (scope != null) {
@@ -166,8 +165,8 @@ class SecuredFundsController {
         }
         Query query = new Query(criteria);
         long total = store.count(query);
-        query.with(Sort.by(AggregateCollection.field("securedOn"), "_id")).skip((long) page * size).limit(size);
-        return new PageView<>(store.find(query).stream().map(EntryView::of).toList(), page, size, total);
+        query.with(Sort.by(AggregateCollection.field("securedOn"), "_id")).skip(paging.offset()).limit(paging.size());
+        return paging.of(store.find(query).stream().map(EntryView::of).toList(), total);
     }
 
     @GetMapping("/{entryId}")

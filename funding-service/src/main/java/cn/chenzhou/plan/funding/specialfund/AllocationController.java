@@ -6,6 +6,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.CreditCode;
@@ -25,8 +26,6 @@ import cn.chenzhou.plan.funding.specialfund.model.Revocation;
 import cn.chenzhou.plan.funding.specialfund.model.Revoke;
 import cn.chenzhou.plan.funding.specialfund.model.SpecialFund;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -137,21 +136,17 @@ class AllocationController {
     PageView<AllocationView> list(@PathVariable int year,
                                   @RequestParam(required = false) @CountyCode String county,
                                   @RequestParam(required = false) Purpose purpose,
-                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                  Actor actor) {
+                                  PageParameters paging, Actor actor) {
         String scope = actor.countyScope().orElse(county);
         if (county != null && !county.equals(scope)) {
             // a portal asking for another county's allocations sees none, as if there were none
-            return new PageView<>(List.of(), page, size, 0);
+            return paging.empty();
         }
         List<Allocation> matching = load(year).allocations().stream()
                 .filter(a -> scope == null || a.county().equals(scope))
                 .filter(a -> purpose == null || a.purpose() == purpose)
                 .toList();
-        List<AllocationView> items = matching.stream().skip((long) page * size).limit(size)
-                .map(a -> AllocationView.of(year, a)).toList();
-        return new PageView<>(items, page, size, matching.size());
+        return paging.of(matching, a -> AllocationView.of(year, a));
     }
 
     @GetMapping("/{allocationId}")
@@ -207,7 +202,7 @@ class AllocationController {
     }
 
     private SpecialFund load(int year) {
-        return store.find(year).orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state();
+        return store.findOpen(year).orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year)));
     }
 
     private static URI location(int year, String allocationId) {

@@ -1,6 +1,5 @@
 package cn.chenzhou.plan.funding.specialfund;
 
-import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
@@ -33,25 +32,25 @@ class LedgerController {
     }
 
     @GetMapping("/ledger")
-    Ledger ledger(@PathVariable int year, Actor actor) {
-        return load(year, actor);
+    Ledger ledger(@PathVariable int year) {
+        return load(year);
     }
 
     @GetMapping("/ledger.xlsx")
-    ResponseEntity<byte[]> workbook(@PathVariable int year, Actor actor) {
-        Ledger ledger = load(year, actor);
+    ResponseEntity<byte[]> workbook(@PathVariable int year) {
+        Ledger ledger = load(year);
         String exportedAt = calendar.now().atZone(cn.chenzhou.plan.chassis.PlanCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return file(LedgerWorkbook.write(ledger, exportedAt), LedgerWorkbook.CONTENT_TYPE, year, "xlsx");
     }
 
     @GetMapping("/ledger.csv")
-    ResponseEntity<byte[]> csv(@PathVariable int year, Actor actor) {
-        return file(LedgerCsv.write(load(year, actor)), LedgerCsv.CONTENT_TYPE, year, "csv");
+    ResponseEntity<byte[]> csv(@PathVariable int year) {
+        return file(LedgerCsv.write(load(year)), LedgerCsv.CONTENT_TYPE, year, "csv");
     }
 
-    private Ledger load(int year, Actor actor) {
-        return Ledger.of(store.find(year)
-                .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))).state());
+    private Ledger load(int year) {
+        return Ledger.of(store.findOpen(year)
+                .orElseThrow(() -> ApiException.notFound("special fund", String.valueOf(year))));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String contentType, int year, String extension) {

@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.Money;
@@ -135,10 +136,8 @@ class CountyStatisticsController {
     @GetMapping
     PageView<RevisionView> list(@RequestParam(required = false) @CountyCode String county,
                                 @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                Actor actor) {
-        return CountyYearPages.page(actor, county, year, page, size, store::count, store::find,
+                                PageParameters paging, Actor actor) {
+        return CountyYearPages.page(actor, county, year, paging, store::count, store::find,
                 s -> RevisionView.of(s, s.current()));
     }
 

@@ -7,6 +7,7 @@ import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.registry.alliance.model.Alliance;
@@ -123,12 +124,10 @@ class AllianceController {
             @RequestParam(required = false) @CountyCode String county,
             @Parameter(description = "the year the alliance was formed")
             @RequestParam(required = false) @Min(1978) @Max(2999) Integer year,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         ListFilter filter = new ListFilter()
                 .is("county", CountyScope.forList(actor, county).orElse(null))
                 .inYear("formedOn", year);
-        return Paging.map(store.page(filter, page, size), AllianceView::of);
+        return Paging.map(store.page(filter, paging), AllianceView::of);
     }
 }

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.alliance.model.Alliance;
 import cn.chenzhou.plan.registry.persistence.Change;
@@ -45,7 +46,7 @@ public class AllianceStore {
         return alliances.find(id);
     }
 
-    PageView<Versioned<Alliance>> page(ListFilter filter, int page, int size) {
-        return alliances.page(filter.criteria(), ORDER, page, size);
+    PageView<Versioned<Alliance>> page(ListFilter filter, PageParameters paging) {
+        return alliances.page(filter.criteria(), ORDER, paging);
     }
 }

@@ -6,6 +6,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.registry.assessment.model.Assessment;
@@ -112,13 +113,11 @@ class AssessmentController {
             @RequestParam(required = false) @CountyCode String county,
             @RequestParam(required = false) @Min(Assessment.FIRST_YEAR) @Max(2999) Integer year,
             @RequestParam(required = false) AssessmentResult result,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         ListFilter filter = new ListFilter()
                 .is("county", CountyScope.forList(actor, county).orElse(null))
                 .is("year", year)
                 .is("current.result", result);
-        return Paging.map(store.page(filter, page, size), AssessmentView::of);
+        return Paging.map(store.page(filter, paging), AssessmentView::of);
     }
 }

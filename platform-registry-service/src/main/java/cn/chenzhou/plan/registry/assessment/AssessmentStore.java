@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.assessment.model.Assessment;
 import cn.chenzhou.plan.registry.persistence.Change;
@@ -40,7 +41,7 @@ class AssessmentStore {
         return assessments.find(id);
     }
 
-    PageView<Versioned<Assessment>> page(ListFilter filter, int page, int size) {
-        return assessments.page(filter.criteria(), ORDER, page, size);
+    PageView<Versioned<Assessment>> page(ListFilter filter, PageParameters paging) {
+        return assessments.page(filter.criteria(), ORDER, paging);
     }
 }

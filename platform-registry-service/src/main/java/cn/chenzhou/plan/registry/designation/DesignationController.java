@@ -7,6 +7,7 @@ import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.registry.designation.model.Designation;
@@ -146,9 +147,7 @@ class DesignationController {
             @Parameter(description = "the year of the current status's effective date (application, grant or revocation)")
             @RequestParam(required = false) @Min(1978) @Max(2999) Integer year,
             @RequestParam(required = false) @ValidCreditCode String holderCreditCode,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         ListFilter filter = new ListFilter()
                 .is("county", CountyScope.forList(actor, county).orElse(null))
                 .is("kind", kind)
@@ -156,6 +155,6 @@ class DesignationController {
                 .is("status", status)
                 .inYear("statusSince", year)
                 .is("holder.creditCode", holderCreditCode);
-        return Paging.map(store.page(filter, page, size), DesignationView::of);
+        return Paging.map(store.page(filter, paging), DesignationView::of);
     }
 }

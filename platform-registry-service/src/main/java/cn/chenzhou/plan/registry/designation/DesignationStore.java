@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.designation.model.Designation;
 import cn.chenzhou.plan.registry.persistence.Change;
@@ -49,7 +50,7 @@ public class DesignationStore {
         return designations.find(id);
     }
 
-    PageView<Versioned<Designation>> page(ListFilter filter, int page, int size) {
-        return designations.page(filter.criteria(), ORDER, page, size);
+    PageView<Versioned<Designation>> page(ListFilter filter, PageParameters paging) {
+        return designations.page(filter.criteria(), ORDER, paging);
     }
 }

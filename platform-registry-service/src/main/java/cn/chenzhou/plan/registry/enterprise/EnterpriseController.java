@@ -8,6 +8,7 @@ import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.contracts.CreditCode;
@@ -149,9 +150,7 @@ class EnterpriseController {
             @Parameter(description = "the year the enterprise was registered")
             @RequestParam(required = false) @Min(1978) @Max(2999) Integer year,
             @RequestParam(required = false) @ValidCreditCode String creditCode,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         ListFilter filter = new ListFilter()
                 .is("county", CountyScope.forList(actor, county).orElse(null))
                 .is("larger", larger)
@@ -162,6 +161,6 @@ class EnterpriseController {
                     .elemMatch(Criteria.where("closedOn").is(null));
             filter.where(hasRdInstitution ? open : new Criteria().norOperator(open));
         }
-        return Paging.map(store.page(filter, page, size), EnterpriseView::of);
+        return Paging.map(store.page(filter, paging), EnterpriseView::of);
     }
 }

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.enterprise.model.Enterprise;
 import cn.chenzhou.plan.registry.persistence.Change;
@@ -39,7 +40,7 @@ class EnterpriseStore {
         return enterprises.find(id);
     }
 
-    PageView<Versioned<Enterprise>> page(ListFilter filter, int page, int size) {
-        return enterprises.page(filter.criteria(), ORDER, page, size);
+    PageView<Versioned<Enterprise>> page(ListFilter filter, PageParameters paging) {
+        return enterprises.page(filter.criteria(), ORDER, paging);
     }
 }

@@ -5,12 +5,12 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.OptimisticRetry;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
@@ -119,11 +119,10 @@ public final class RegistryCollection<T> {
     }
 
     /** One page of the registrations matching {@code criteria}, in {@code sort} order (then by id, for a stable order). */
-    public PageView<Versioned<T>> page(Criteria criteria, Sort sort, int page, int size) {
+    public PageView<Versioned<T>> page(Criteria criteria, Sort sort, PageParameters paging) {
         Query query = Query.query(criteria).with(sort.and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
-        List<Versioned<T>> items = aggregates.find(query);
-        return new PageView<>(items, page, size, aggregates.count(Query.query(criteria)));
+                .skip(paging.offset()).limit(paging.size());
+        return paging.of(aggregates.find(query), aggregates.count(Query.query(criteria)));
     }
 
     private DuplicateRegistrationException duplicateOfKey(String key) {

@@ -7,6 +7,7 @@ import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.registry.model.Level;
@@ -149,9 +150,7 @@ class PlatformController {
             @Parameter(description = "the year of the current status's effective date (registration, accreditation or revocation)")
             @RequestParam(required = false) @Min(1978) @Max(2999) Integer year,
             @RequestParam(required = false) @ValidCreditCode String hostCreditCode,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         ListFilter filter = new ListFilter()
                 .is("county", CountyScope.forList(actor, county).orElse(null))
                 .is("type", type)
@@ -159,6 +158,6 @@ class PlatformController {
                 .is("status", status)
                 .inYear("statusSince", year)
                 .is("host.creditCode", hostCreditCode);
-        return Paging.map(store.page(filter, page, size), PlatformView::of);
+        return Paging.map(store.page(filter, paging), PlatformView::of);
     }
 }

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.persistence.Change;
 import cn.chenzhou.plan.registry.persistence.ListFilter;
@@ -39,7 +40,7 @@ class PlatformStore {
         return platforms.find(id);
     }
 
-    PageView<Versioned<Platform>> page(ListFilter filter, int page, int size) {
-        return platforms.page(filter.criteria(), ORDER, page, size);
+    PageView<Versioned<Platform>> page(ListFilter filter, PageParameters paging) {
+        return platforms.page(filter.criteria(), ORDER, paging);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.registry.platformtype;
 
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.registry.platformtype.model.PlatformType;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -71,8 +72,8 @@ public class PlatformTypeCatalogue {
         return Optional.ofNullable(raw().find(Filters.eq("_id", code)).first()).map(PlatformTypeCatalogue::fromDocument);
     }
 
-    public List<PlatformType> page(int page, int size) {
-        return raw().find().sort(new Document("_id", 1)).skip(page * size).limit(size)
+    public List<PlatformType> page(PageParameters paging) {
+        return raw().find().sort(new Document("_id", 1)).skip(paging.offset()).limit(paging.size())
                 .map(PlatformTypeCatalogue::fromDocument).into(new java.util.ArrayList<>());
     }
 

@@ -5,14 +5,12 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.registry.persistence.DuplicateRegistrationException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.registry.platformtype.model.PlatformType;
-import cn.chenzhou.plan.registry.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,10 +50,8 @@ class PlatformTypeController {
 
     @GetMapping
     @Operation(operationId = "listPlatformTypes")
-    PageView<PlatformType> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                Actor actor) {
-        return new PageView<>(catalogue.page(page, size), page, size, catalogue.count());
+    PageView<PlatformType> list(PageParameters paging, Actor actor) {
+        return paging.of(catalogue.page(paging), catalogue.count());
     }
 
     @GetMapping("/{code}")

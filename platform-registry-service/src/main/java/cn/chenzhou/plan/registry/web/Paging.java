@@ -6,9 +6,6 @@ import java.util.function.Function;
 
 /** Turns a page of stored registrations into a page of their API views. */
 public final class Paging {
-    /** Page size when the client names none. */
-    public static final String DEFAULT_SIZE = "20";
-
     private Paging() {
     }
 

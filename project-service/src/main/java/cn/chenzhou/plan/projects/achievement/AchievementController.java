@@ -9,6 +9,7 @@ import cn.chenzhou.plan.chassis.security.OrganisationCounty;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.contracts.CreditCode;
@@ -141,9 +142,7 @@ class AchievementController {
                                    @RequestParam(required = false) @Size(max = 60) String projectId,
                                    @RequestParam(required = false) AchievementStatus status,
                                    @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                   @RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                   Actor actor) {
+                                   PageParameters paging, Actor actor) {
         String scope = county;
         if (actor.countyScope().isPresent()) {
             if (county != null) {
@@ -152,8 +151,8 @@ class AchievementController {
             scope = actor.countyScope().get();
         }
         AchievementStore.Filter filter = new AchievementStore.Filter(scope, projectId, status, year);
-        var items = store.page(filter, page, size).stream().map(v -> AchievementView.of(v.state(), v.version())).toList();
-        return new PageView<>(items, page, size, store.count(filter));
+        var items = store.page(filter, paging).stream().map(v -> AchievementView.of(v.state(), v.version())).toList();
+        return paging.of(items, store.count(filter));
     }
 
     private Versioned<AchievementTransformation> load(String id, Actor actor) {

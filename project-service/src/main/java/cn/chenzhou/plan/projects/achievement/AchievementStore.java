@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.achievement;
 
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.field;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
@@ -43,10 +44,10 @@ class AchievementStore {
         return achievements.find(id);
     }
 
-    List<Versioned<AchievementTransformation>> page(Filter filter, int page, int size) {
+    List<Versioned<AchievementTransformation>> page(Filter filter, PageParameters paging) {
         return achievements.find(query(filter)
                 .with(Sort.by(Sort.Order.desc(field("transformedOn")), Sort.Order.asc("_id")))
-                .skip((long) page * size).limit(size));
+                .skip(paging.offset()).limit(paging.size()));
     }
 
     long count(Filter filter) {

@@ -8,6 +8,7 @@ import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.projects.achievement.Achievements;
@@ -24,7 +25,6 @@ import cn.chenzhou.plan.projects.project.Projects;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -160,9 +160,7 @@ class IndustryController {
             description = "A county portal sees only its own county.")
     PageView<IndustryView> list(@RequestParam(required = false) @CountyCode String county,
                                 @RequestParam(required = false) IndustryStatus status,
-                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size,
-                                Actor actor) {
+                                PageParameters paging, Actor actor) {
         String scope = county;
         if (actor.countyScope().isPresent()) {
             if (county != null) {
@@ -170,8 +168,8 @@ class IndustryController {
             }
             scope = actor.countyScope().get();
         }
-        var items = store.page(scope, status, page, size).stream().map(v -> IndustryView.of(v.state(), v.version())).toList();
-        return new PageView<>(items, page, size, store.count(scope, status));
+        var items = store.page(scope, status, paging).stream().map(v -> IndustryView.of(v.state(), v.version())).toList();
+        return paging.of(items, store.count(scope, status));
     }
 
     private IndustryView change(String id, long version, Actor actor, UnaryOperator<CharacteristicIndustry> step) {

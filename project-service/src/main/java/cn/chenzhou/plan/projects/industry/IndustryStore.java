@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.industry;
 
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.field;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
@@ -40,10 +41,10 @@ class IndustryStore {
         return industries.find(id);
     }
 
-    List<Versioned<CharacteristicIndustry>> page(String county, IndustryStatus status, int page, int size) {
+    List<Versioned<CharacteristicIndustry>> page(String county, IndustryStatus status, PageParameters paging) {
         return industries.find(query(county, status)
                 .with(Sort.by(Sort.Order.asc(field("county")), Sort.Order.asc(field("name"))))
-                .skip((long) page * size).limit(size));
+                .skip(paging.offset()).limit(paging.size()));
     }
 
     long count(String county, IndustryStatus status) {

@@ -4,14 +4,13 @@ import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.security.Allowed;
 import cn.chenzhou.plan.chassis.security.Role;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.projects.programme.model.Level;
 import cn.chenzhou.plan.projects.programme.model.Programme;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,9 +43,8 @@ class ProgrammeController {
 
     @GetMapping
     @Operation(summary = "List the programmes", description = "Every role may read the catalogue.")
-    PageView<Programme> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size, Actor actor) {
-        return new PageView<>(programmes.page(page, size), page, size, programmes.count());
+    PageView<Programme> list(PageParameters paging, Actor actor) {
+        return paging.of(programmes.page(paging), programmes.count());
     }
 
     @GetMapping("/{code}")

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.programme;
 
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.projects.programme.model.Level;
 import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.projects.programme.model.SeedProgrammes;
@@ -40,8 +41,8 @@ public class Programmes {
         return Optional.ofNullable(raw().find(Filters.eq("_id", code)).first()).map(Programmes::programme);
     }
 
-    List<Programme> page(int page, int size) {
-        return raw().find().sort(Sorts.ascending("_id")).skip(page * size).limit(size)
+    List<Programme> page(PageParameters paging) {
+        return raw().find().sort(Sorts.ascending("_id")).skip(paging.offset()).limit(paging.size())
                 .map(Programmes::programme).into(new ArrayList<>());
     }
 

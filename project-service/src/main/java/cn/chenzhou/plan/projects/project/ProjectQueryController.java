@@ -4,12 +4,12 @@ import cn.chenzhou.plan.projects.programme.model.Programme;
 import cn.chenzhou.plan.chassis.outbox.Versioned;
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.CountyCode;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.projects.programme.model.Level;
 import cn.chenzhou.plan.projects.project.model.Project;
 import cn.chenzhou.plan.projects.project.model.ProjectStatus;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,10 +43,7 @@ class ProjectQueryController {
             @RequestParam(required = false) ProjectStatus status,
             @RequestParam(required = false) Level level,
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "at most " + PageView.MAX_SIZE)
-            @RequestParam(defaultValue = "20") @Min(1) @Max(PageView.MAX_SIZE) int size,
-            Actor actor) {
+            PageParameters paging, Actor actor) {
         String scope = county;
         if (actor.countyScope().isPresent()) {
             if (county != null) {
@@ -55,8 +52,8 @@ class ProjectQueryController {
             scope = actor.countyScope().get();
         }
         ProjectStore.Filter filter = new ProjectStore.Filter(scope, programme, status, level, year);
-        var items = store.page(filter, page, size).stream().map(v -> ProjectView.ProjectSummary.of(v.state(), v.version())).toList();
-        return new PageView<>(items, page, size, store.count(filter));
+        var items = store.page(filter, paging).stream().map(v -> ProjectView.ProjectSummary.of(v.state(), v.version())).toList();
+        return paging.of(items, store.count(filter));
     }
 
     @GetMapping("/{id}")

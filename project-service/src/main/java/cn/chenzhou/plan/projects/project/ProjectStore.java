@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.projects.project;
 
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.field;
 
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
@@ -46,10 +47,10 @@ class ProjectStore {
     }
 
     /** One page of the projects matching the filter, the latest drafted first. */
-    List<Versioned<Project>> page(Filter filter, int page, int size) {
+    List<Versioned<Project>> page(Filter filter, PageParameters paging) {
         Query query = query(filter)
                 .with(Sort.by(Sort.Order.desc(field("draftedOn")), Sort.Order.asc("_id")))
-                .skip((long) page * size).limit(size);
+                .skip(paging.offset()).limit(paging.size());
         return projects.find(query);
     }
 

@@ -2,6 +2,7 @@ package cn.chenzhou.plan.reporting.alert;
 
 import cn.chenzhou.plan.chassis.security.Actor;
 import cn.chenzhou.plan.chassis.web.ApiException;
+import cn.chenzhou.plan.chassis.web.PageParameters;
 import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.reporting.scorecard.Reports;
@@ -38,22 +39,13 @@ class AlertController {
 
     /** A county portal sees its own county's alerts; everyone else sees all. {@code scope} narrows to one scope. */
     @GetMapping
-    PageView<AlertView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                             @RequestParam(required = false) String scope, Actor actor) {
-        if (page < 0) {
-            throw ApiException.invalidField("page", "must not be negative");
-        }
-        if (size < 1 || size > PageView.MAX_SIZE) {
-            throw ApiException.invalidField("size", "must be between 1 and " + PageView.MAX_SIZE);
-        }
+    PageView<AlertView> list(PageParameters paging, @RequestParam(required = false) String scope, Actor actor) {
         if (scope != null && !County.isCountyOrCityCode(scope)) {
             throw ApiException.invalidField("scope", "must be a county code or 431000 for the city");
         }
         List<AlertLog.Alert> all = alerts.recent(reports.plan().id(),
                 s -> actor.mayRead(s) && !(actor.isCountyPortal() && County.CITY_CODE.equals(s)) && (scope == null || scope.equals(s)),
                 KEPT);
-        int from = Math.min(all.size(), page * size);
-        List<AlertView> items = all.subList(from, Math.min(all.size(), from + size)).stream().map(AlertView::of).toList();
-        return new PageView<>(items, page, size, all.size());
+        return paging.of(all, AlertView::of);
     }
 }

@@ -30,8 +30,12 @@ class FundingController {
                    Map<String, Money> byLevel, Map<String, Money> byScope) {
     }
 
-    record SpecialFundYear(int year, Money budget, Money allocated, Money disbursed, Money left, int allocations,
-                           boolean overspent, Money figure) {
+    /**
+     * @param left      budget − allocated − clawed back: funding-service's {@code remaining}
+     * @param overspent more committed (allocated + clawed back) than the budget or than the plan's yearly figure
+     */
+    record SpecialFundYear(int year, Money budget, Money allocated, Money disbursed, Money clawedBack, Money left,
+                           int allocations, boolean overspent, Money figure) {
     }
 
     record Funding(String planId, LocalDate asOf, Secured secured, List<SpecialFundYear> specialFund) {
@@ -60,7 +64,8 @@ class FundingController {
         List<SpecialFundYear> years = new ArrayList<>();
         for (FundingProgress.SpecialFundYear y : p.specialFund()) {
             years.add(new SpecialFundYear(y.year(), y.budgetFen() == null ? null : Money.ofFen(y.budgetFen()),
-                    Money.ofFen(y.allocatedFen()), Money.ofFen(y.disbursedFen()), Money.ofFen(y.leftFen()), y.allocations(),
+                    Money.ofFen(y.allocatedFen()), Money.ofFen(y.disbursedFen()), Money.ofFen(y.clawedBackFen()),
+                    Money.ofFen(y.leftFen()), y.allocations(),
                     y.overspent(), y.figureFen() == null ? null : Money.ofFen(y.figureFen())));
         }
         return new Funding(reports.plan().id(), p.asOf(), secured, years);

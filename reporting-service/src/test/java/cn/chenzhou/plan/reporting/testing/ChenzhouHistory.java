@@ -273,19 +273,19 @@ public final class ChenzhouHistory {
     }
 
     private void specialFund() {
-        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2012", CITY, new SpecialFundBudgetOpened(2012, CITY, 200_000_000L, "2012-02-01"));
+        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2012", CITY, new SpecialFundBudgetOpened(2012, CITY, 200_000_000L, "2012-02-01", null));
         allocate("alloc-1", 2012, BEIHU, 80_000_000L, "2012-05-01");
         allocate("alloc-2", 2012, YONGXING, 70_000_000L, "2012-06-01");
         disburse("alloc-1", "disb-1", 2012, BEIHU, 50_000_000L, "2012-07-01");
         disburse("alloc-2", "disb-2", 2012, YONGXING, 70_000_000L, "2012-08-01");
         feed.publish(SPECIAL_FUND_ALLOCATION_REVOKED, "alloc-2", YONGXING, new SpecialFundAllocationRevoked("alloc-2", 2012,
                 YONGXING, 0, 70_000_000L, "2012-12-01", "项目未按期实施"));
-        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2013", CITY, new SpecialFundBudgetOpened(2013, CITY, 150_000_000L, "2013-01-15"));
+        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2013", CITY, new SpecialFundBudgetOpened(2013, CITY, 150_000_000L, "2013-01-15", null));
         feed.publish(SPECIAL_FUND_BUDGET_REVISED, "sf-2013", CITY, new SpecialFundBudgetRevised(2013, CITY, 200_000_000L,
-                "2013-08-01", "追加预算"));
+                "2013-08-01", "追加预算", null));
         allocate("alloc-3", 2013, ZIXING, 120_000_000L, "2013-03-01");
         disburse("alloc-3", "disb-3", 2013, ZIXING, 120_000_000L, "2013-04-01");
-        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2014", CITY, new SpecialFundBudgetOpened(2014, CITY, 250_000_000L, "2014-01-10"));
+        feed.publish(SPECIAL_FUND_BUDGET_OPENED, "sf-2014", CITY, new SpecialFundBudgetOpened(2014, CITY, 250_000_000L, "2014-01-10", null));
         allocate("alloc-4", 2014, LINWU, 30_000_000L, "2014-02-02");
     }
 

@@ -18,6 +18,11 @@ public record Recording(Instant at, String by, String requestKey) {
         Objects.requireNonNull(by, "by");
     }
 
+    /** The same recording without its key: for a change a command made on behalf of another (an approval's revision). */
+    public Recording withoutKey() {
+        return new Recording(at, by, null);
+    }
+
     /** True if this recording was made under the given (non-null) key. */
     public boolean hasKey(String key) {
         return key != null && key.equals(requestKey);

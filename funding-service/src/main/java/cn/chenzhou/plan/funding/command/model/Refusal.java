@@ -8,8 +8,11 @@ import java.util.Map;
  */
 public interface Refusal {
 
-    /** How a refusal is answered: a conflict with the current state, an unknown resource, or bad input. */
-    enum Kind { CONFLICT, NOT_FOUND, INVALID_INPUT, UNPROCESSABLE }
+    /**
+     * How a refusal is answered: a conflict with the current state, an unknown resource, bad input, a request the
+     * state cannot take, or one this principal may not make.
+     */
+    enum Kind { CONFLICT, NOT_FOUND, INVALID_INPUT, UNPROCESSABLE, FORBIDDEN }
 
     Kind kind();
 
@@ -27,6 +30,11 @@ public interface Refusal {
     /** The request field at fault, for {@link Kind#INVALID_INPUT}. */
     default String field() {
         return null;
+    }
+
+    /** What is wrong with {@link #field()}, for {@link Kind#INVALID_INPUT}. */
+    default String reason() {
+        return detail();
     }
 
     static Refused notFound(String what, String id) {

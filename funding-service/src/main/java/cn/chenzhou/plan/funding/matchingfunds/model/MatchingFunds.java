@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.funding.matchingfunds.model;
 
 import cn.chenzhou.plan.contracts.Money;
+import cn.chenzhou.plan.funding.command.model.Ceiling;
 import cn.chenzhou.plan.funding.command.model.Outcome;
 import cn.chenzhou.plan.funding.command.model.Recording;
 import cn.chenzhou.plan.funding.command.model.Refusal;
@@ -16,6 +17,12 @@ import java.util.Optional;
  * so that "never more paid than committed" is decided and written in one atomic update.
  */
 public record MatchingFunds(String county, int year, List<MatchingEntry> commitments, List<MatchingEntry> payments) {
+
+    /** The most one commitment or payment may be: ¥100,000,000, more than a county's whole yearly S&T spending. */
+    public static final Ceiling ENTRY_CEILING = new Ceiling("one matching-funds commitment or payment",
+            Money.ofYuan(100_000_000));
+    /** The most a county may commit for one year, all commitments together: ¥1,000,000,000. */
+    public static final Money YEAR_CEILING = Money.ofYuan(1_000_000_000);
 
     public MatchingFunds {
         commitments = commitments == null ? List.of() : List.copyOf(commitments);
@@ -46,6 +53,9 @@ public record MatchingFunds(String county, int year, List<MatchingEntry> commitm
             return earlier.get().command().equals(command) ? Outcome.replayed(this, earlier.get()) : reused(recording);
         }
         requirePositive(command.amount());
+        ENTRY_CEILING.entry("amount", command.amount());
+        new Ceiling("county " + county + "'s matching funds committed for " + year, YEAR_CEILING)
+                .total("amount", committed(), command.amount());
         MatchingEntry entry = new MatchingEntry(entryId, command.amount(), command.effectiveOn(), command.documentNo(), recording);
         List<MatchingEntry> more = new ArrayList<>(commitments);
         more.add(entry);
@@ -59,6 +69,7 @@ public record MatchingFunds(String county, int year, List<MatchingEntry> commitm
             return earlier.get().command().equals(command) ? Outcome.replayed(this, earlier.get()) : reused(recording);
         }
         requirePositive(command.amount());
+        ENTRY_CEILING.entry("amount", command.amount());
         Money unpaid = unpaid();
         if (command.amount().exceeds(unpaid)) {
             throw new Refused(new Refusal.Conflict("over-payment", "county " + county + " has " + unpaid

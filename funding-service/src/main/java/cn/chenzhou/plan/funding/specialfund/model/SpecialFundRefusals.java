@@ -129,4 +129,112 @@ public final class SpecialFundRefusals {
             return "the " + year + " special-fund ledger holds its maximum of " + lines + " lines";
         }
     }
+
+    /** A year is opened once; after that its budget changes only by revision. */
+    public record FundAlreadyOpen(int year) implements Refusal {
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        public String type() {
+            return "fund-already-open";
+        }
+
+        public String detail() {
+            return "the " + year + " special fund is already open; revise its budget instead";
+        }
+
+        public Map<String, Object> facts() {
+            return Map.of("year", year);
+        }
+    }
+
+    /** A budget above the plan's yearly figure takes effect only through a proposal the plan office approves. */
+    public record ApprovalRequired(int year, Money budget, Money planFigure) implements Refusal {
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        public String type() {
+            return "approval-required";
+        }
+
+        public String detail() {
+            return "a " + year + " budget of " + budget + " is above the plan's yearly figure of " + planFigure
+                    + " and needs the plan office's approval";
+        }
+
+        public Map<String, Object> facts() {
+            return Map.of("year", year, "budget", budget, "planFigure", planFigure);
+        }
+    }
+
+    /** A budget within the plan's yearly figure is set directly; there is nothing for the plan office to approve. */
+    public record ApprovalNotRequired(int year, Money budget, Money planFigure) implements Refusal {
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        public String type() {
+            return "approval-not-required";
+        }
+
+        public String detail() {
+            return "a " + year + " budget of " + budget + " is within the plan's yearly figure of " + planFigure
+                    + "; set it directly";
+        }
+    }
+
+    /** While a budget proposal waits for the plan office, the year's budget takes no other change. */
+    public record ProposalPending(int year, String proposalId) implements Refusal {
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        public String type() {
+            return "budget-proposal-pending";
+        }
+
+        public String detail() {
+            return "budget proposal " + proposalId + " for " + year + " waits for the plan office; it must be decided first";
+        }
+
+        public Map<String, Object> facts() {
+            return Map.of("year", year, "proposalId", proposalId);
+        }
+    }
+
+    /** A proposal is decided once. */
+    public record ProposalDecided(String proposalId, BudgetProposal.Status status) implements Refusal {
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        public String type() {
+            return "budget-proposal-decided";
+        }
+
+        public String detail() {
+            return "budget proposal " + proposalId + " has already been " + status.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public Map<String, Object> facts() {
+            return Map.of("proposalId", proposalId, "status", status);
+        }
+    }
+
+    /** Four eyes: who proposed a budget does not approve it. */
+    public record SamePrincipal(String proposalId, String principal) implements Refusal {
+        public Kind kind() {
+            return Kind.FORBIDDEN;
+        }
+
+        public String type() {
+            return "forbidden";
+        }
+
+        public String detail() {
+            return principal + " proposed budget proposal " + proposalId + " and may not decide it too";
+        }
+    }
 }

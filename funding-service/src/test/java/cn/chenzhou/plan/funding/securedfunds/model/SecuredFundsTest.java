@@ -76,4 +76,41 @@ class SecuredFundsTest {
         assertThat(later.byCounty()).containsEntry("431000", Money.ofYuan(45_000_000)).doesNotContainKey("431002");
         assertThat(later.forCounty("431023").byCounty()).containsOnlyKeys("431023");
     }
+
+    @Test
+    void oneEntryAndAYearsEntriesStayUnderTheirCeilings() {
+        try {
+            entry("sf-big", "431023", Level.NATIONAL, 1_000_000_001L, LocalDate.of(2013, 4, 1));
+            throw new AssertionError("an entry over its ceiling was accepted");
+        } catch (Refused refused) {
+            assertThat(refused.refusal().field()).isEqualTo("amount");
+            assertThat(refused.refusal().facts()).containsEntry("ceiling", Money.ofYuan(1_000_000_000));
+        }
+        SecuredFundsEntry next = entry("sf-next", "431023", Level.NATIONAL, 1_000_000_000L, LocalDate.of(2013, 4, 1));
+        next.requireRoomIn(Money.ofYuan(9_000_000_000L));
+        try {
+            next.requireRoomIn(Money.parseYuan("9000000000.01"));
+            throw new AssertionError("a year over its ceiling was accepted");
+        } catch (Refused refused) {
+            assertThat(refused.refusal().type()).isEqualTo("total-over-ceiling");
+            assertThat(refused.refusal().facts()).containsEntry("ceiling", SecuredFundsEntry.YEAR_CEILING)
+                    .containsEntry("field", "amount");
+        }
+    }
+
+    @Test
+    void progressOfTheLargestReachableYearsIsStillAFigure() {
+        List<CorrectedEntry> entries = new java.util.ArrayList<>();
+        for (int year = 2012; year <= 2014; year++) {
+            for (int i = 0; i < 10; i++) {
+                entries.add(new CorrectedEntry(entry("sf-" + year + "-" + i, "431023", Level.NATIONAL, 1_000_000_000L,
+                        LocalDate.of(year, 4, 1)), List.of()));
+            }
+        }
+        SecuredFundsProgress progress = SecuredFundsProgress.of(Money.ofYuan(150_000_000), LocalDate.of(2012, 1, 1),
+                LocalDate.of(2014, 12, 31), LocalDate.of(2014, 12, 31), entries);
+        assertThat(progress.net()).isEqualTo(Money.ofYuan(30_000_000_000L));
+        assertThat(progress.byCounty()).containsEntry("431023", Money.ofYuan(30_000_000_000L));
+        assertThat(progress.percentOfTarget()).isEqualTo("20000.00");
+    }
 }

@@ -32,7 +32,7 @@ class SpecialFundTest {
     }
 
     private static SpecialFund fund2013() {
-        return SpecialFund.open(2013, TWO_MILLION, LocalDate.of(2013, 1, 1), by("funding-service"));
+        return SpecialFund.none(2013).open(TWO_MILLION, LocalDate.of(2013, 1, 1), TWO_MILLION, by("funding-service")).after();
     }
 
     private static Allocate allocate(long yuan) {
@@ -119,11 +119,11 @@ class SpecialFundTest {
         SpecialFund fund = fund2013().allocate("a1", allocate(1_200_000), by("officer-1")).after();
 
         assertThat(refusalOf(() -> fund.reviseBudget(new ReviseBudget(Money.parseYuan("1199999.99"),
-                LocalDate.of(2013, 7, 1), "市财政调减"), by("officer-1"))))
+                LocalDate.of(2013, 7, 1), "市财政调减"), TWO_MILLION, by("officer-1"))))
                 .isEqualTo(new BudgetBelowCommitted(2013, Money.parseYuan("1199999.99"), Money.ofYuan(1_200_000)));
 
         SpecialFund revised = fund.reviseBudget(new ReviseBudget(Money.ofYuan(1_200_000), LocalDate.of(2013, 7, 1),
-                "市财政调减"), by("officer-1")).after();
+                "市财政调减"), TWO_MILLION, by("officer-1")).after();
         assertThat(revised.remaining()).isEqualTo(Money.ZERO);
         assertThat(revised.revisions()).hasSize(1);
     }
@@ -162,7 +162,9 @@ class SpecialFundTest {
                 .allocate("a1", allocate(300_000), by("officer-1")).after()
                 .allocate("a2", allocate(200_000), by("officer-2")).after()
                 .disburse("a1", "d1", new Disburse(Money.parseYuan("100000.50"), LocalDate.of(2013, 6, 1), null), by("officer-1")).after()
-                .reviseBudget(new ReviseBudget(Money.ofYuan(2_500_000), LocalDate.of(2013, 7, 1), "追加"), by("officer-1")).after()
+                .proposeRevision("bp-1", new ReviseBudget(Money.ofYuan(2_500_000), LocalDate.of(2013, 7, 1), "追加"),
+                        TWO_MILLION, by("officer-1")).after()
+                .approve("bp-1", null, by("plan-office")).after()
                 .revoke("a1", new Revoke(LocalDate.of(2013, 8, 1), "未实施"), by("officer-2")).after()
                 .disburse("a2", "d2", new Disburse(Money.ofYuan(50_000), LocalDate.of(2013, 8, 2), null), by("officer-1")).after();
 
@@ -191,7 +193,7 @@ class SpecialFundTest {
 
     @Test
     void aBudgetMustBePositive() {
-        assertThatThrownBy(() -> SpecialFund.open(2013, Money.ZERO, LocalDate.of(2013, 1, 1), by("x")))
+        assertThatThrownBy(() -> SpecialFund.none(2013).open(Money.ZERO, LocalDate.of(2013, 1, 1), TWO_MILLION, by("x")))
                 .isInstanceOf(Refused.class);
     }
 }

@@ -9,6 +9,9 @@ import cn.chenzhou.plan.contracts.funding.MatchingFundsPaid;
 import cn.chenzhou.plan.contracts.funding.SpecialFundAllocated;
 import cn.chenzhou.plan.contracts.funding.SpecialFundAllocationRevoked;
 import cn.chenzhou.plan.contracts.funding.SpecialFundBudgetOpened;
+import cn.chenzhou.plan.contracts.funding.SpecialFundBudgetProposalApproved;
+import cn.chenzhou.plan.contracts.funding.SpecialFundBudgetProposalRejected;
+import cn.chenzhou.plan.contracts.funding.SpecialFundBudgetProposed;
 import cn.chenzhou.plan.contracts.funding.SpecialFundBudgetRevised;
 import cn.chenzhou.plan.contracts.funding.SpecialFundDisbursed;
 import cn.chenzhou.plan.contracts.project.AchievementTransformationRecorded;
@@ -231,6 +234,11 @@ final class EventFacts {
         }
         if (data instanceof SpecialFundBudgetRevised e) {
             return budget(e.year(), e.budgetFen(), date(e.revisedOn(), "revisedOn"), seq);
+        }
+        if (data instanceof SpecialFundBudgetProposed || data instanceof SpecialFundBudgetProposalApproved
+                || data instanceof SpecialFundBudgetProposalRejected) {
+            // a proposal changes no figure; an approved one takes effect by the budget-opened or -revised that follows it
+            return null;
         }
         if (data instanceof SpecialFundAllocated e) {
             String county = cityOrCounty(e.county());

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * The money side of the plan as of a date, exact in fen: national and provincial funds secured toward the goal (F1),
- * and each year's special fund (F2): budget, allocated, disbursed, left.
+ * and each year's special fund (F2): budget, allocated, disbursed, clawed back, left — the figures funding-service
+ * keeps, by its rules — and whether the year is overspent: committed past its budget, or past the plan's figure.
  */
 public final class FundingProgress {
     private FundingProgress() {
@@ -37,9 +38,13 @@ public final class FundingProgress {
                                Map<String, Long> byLevel, Map<String, Long> byScope) {
     }
 
-    /** @param figureFen the plan's yearly figure for the special fund, null if the plan has none */
-    public record SpecialFundYear(int year, Long budgetFen, long allocatedFen, long disbursedFen, long leftFen,
-                                  int allocations, boolean overspent, Long figureFen) {
+    /**
+     * @param leftFen   budget − allocated − clawed back, funding-service's {@code remaining}
+     * @param overspent more committed than the budget, or than the plan's yearly figure
+     * @param figureFen the plan's yearly figure for the special fund, null if the plan has none
+     */
+    public record SpecialFundYear(int year, Long budgetFen, long allocatedFen, long disbursedFen, long clawedBackFen,
+                                  long leftFen, int allocations, boolean overspent, Long figureFen) {
     }
 
     public record Progress(LocalDate asOf, SecuredFunds secured, List<SpecialFundYear> specialFund) {
@@ -86,8 +91,9 @@ public final class FundingProgress {
                 .measure(facts, new Window(asOf, null, plan.start(), plan.end())).city();
         List<SpecialFundYear> years = new ArrayList<>();
         for (Measure.YearFigure y : yearly.years()) {
-            years.add(new SpecialFundYear(y.year(), y.budgetFen(), y.allocatedFen(), y.disbursedFen(), y.leftFen(),
-                    y.allocations(), y.overspent(), figure));
+            boolean overFigure = figure != null && y.committedFen() > figure;
+            years.add(new SpecialFundYear(y.year(), y.budgetFen(), y.allocatedFen(), y.disbursedFen(), y.clawedBackFen(),
+                    y.leftFen(), y.allocations(), y.overspent() || overFigure, figure));
         }
         return new Progress(asOf, funds, years);
     }

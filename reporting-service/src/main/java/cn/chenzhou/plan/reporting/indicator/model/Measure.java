@@ -76,17 +76,26 @@ public sealed interface Measure permits Measure.Count, Measure.Amount, Measure.R
     }
 
     /**
-     * One year of the special fund as of the date.
+     * One year of the special fund as of the date, by funding-service's rule (its owner's): what counts against the
+     * budget ({@code committed}) is the standing allocations plus the money paid out under revoked ones and clawed
+     * back — it went back to the treasury, not to the year's budget — and what is left is the budget less that.
      *
-     * @param budgetFen null if the year's budget was not opened yet
+     * @param budgetFen    null if the year's budget was not opened yet
+     * @param clawedBackFen disbursed money of allocations revoked by the date
      */
-    record YearFigure(int year, Long budgetFen, long allocatedFen, long disbursedFen, int allocations) {
-        public boolean overspent() {
-            return budgetFen != null && allocatedFen > budgetFen;
+    record YearFigure(int year, Long budgetFen, long allocatedFen, long disbursedFen, long clawedBackFen,
+                      int allocations) {
+        public long committedFen() {
+            return Math.addExact(allocatedFen, clawedBackFen);
         }
 
+        public boolean overspent() {
+            return budgetFen != null && committedFen() > budgetFen;
+        }
+
+        /** budget − allocated − clawed back: funding-service's {@code remaining}. */
         public long leftFen() {
-            return (budgetFen == null ? 0 : budgetFen) - allocatedFen;
+            return Math.subtractExact(budgetFen == null ? 0 : budgetFen, committedFen());
         }
     }
 }

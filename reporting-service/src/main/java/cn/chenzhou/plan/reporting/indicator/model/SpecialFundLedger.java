@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The special fund (三年行动计划专项资金) as of a date, per year: budget, allocated, disbursed, left.
+ * The special fund (三年行动计划专项资金) as of a date, per year: budget, allocated, disbursed, clawed back, left.
  * A revoked allocation contributes nothing from its revocation's date, neither to allocated nor to disbursed
- * (its undisbursed part returns to the budget, the disbursed part is clawed back).
+ * (its undisbursed part returns to the budget); its disbursed part is clawed back, and counts against the budget
+ * from then on, as funding-service counts it.
  */
 final class SpecialFundLedger {
     private SpecialFundLedger() {
@@ -61,7 +62,14 @@ final class SpecialFundLedger {
                 disbursed = Math.addExact(disbursed, d.amountFen());
             }
         }
-        return new Measure.YearFigure(year, budget == null ? null : budget.value(), allocated, disbursed, allocations);
+        long clawedBack = 0;
+        for (Facts.AllocationRevocation r : f.all(Facts.AllocationRevocation.class)) {
+            if (r.year() == year && !r.revokedOn().isAfter(asOf)) {
+                clawedBack = Math.addExact(clawedBack, r.clawedBackFen());
+            }
+        }
+        return new Measure.YearFigure(year, budget == null ? null : budget.value(), allocated, disbursed, clawedBack,
+                allocations);
     }
 
     private static boolean revoked(FactBook f, String allocationId, LocalDate asOf) {

@@ -144,8 +144,10 @@ public final class ScorecardEvaluator {
     }
 
     /**
-     * F2-like targets: each year of the plan that has begun needs a budget of at least the figure, never overspent.
-     * A missed or overspent year that is over is AT_RISK; the current year not yet funded is BEHIND.
+     * F2-like targets: each year of the plan that has begun needs a budget of at least the figure, and must never be
+     * overspent — judged against the plan's figure, not only the budget: a year that committed (allocated, plus
+     * money clawed back) more than the figure is overspent however far its budget was raised. An overspent year is
+     * AT_RISK at once; a missed year that is over is AT_RISK; the current year not yet funded is BEHIND.
      */
     private static Reading yearly(PlanDefinition plan, TargetDefinition t, Measure.Yearly yearly, LocalDate asOf) {
         long figureFen = t.figure().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
@@ -160,6 +162,9 @@ public final class ScorecardEvaluator {
             if (y.overspent()) {
                 status = Status.AT_RISK;
                 notes.add(y.year() + " overspent");
+            } else if (y.committedFen() > figureFen) {
+                status = Status.AT_RISK;
+                notes.add(y.year() + " over the plan's figure");
             } else if (funded) {
                 met++;
             } else {

@@ -85,4 +85,23 @@ class PaceAndStatusTest {
         assertThat(PlanValidation.issues(bad)).extracting(PlanValidation.Issue::field)
                 .containsExactlyInAnyOrder("targets[0].scope", "targets[0].weight");
     }
+
+    @Test
+    void aYearThatCommitsMoreThanThePlansFigureIsOverspentHoweverFarItsBudgetWasRaised() {
+        TargetDefinition f2 = new TargetDefinition("F2", new LocalizedText("专项资金", "special fund"),
+                "special-fund.yearly-budget", Scope.CITY, ThresholdKind.YEARLY_AT_LEAST, new BigDecimal("2000000"),
+                null, null, null, null, 0);
+        Measure.Yearly years = new Measure.Yearly(List.of(
+                new Measure.YearFigure(2012, 200_000_000L, 150_000_000L, 0, 0, 1),
+                new Measure.YearFigure(2013, 200_000_000L, 175_000_000L, 0, 9_000_000L, 2),
+                new Measure.YearFigure(2014, 900_000_000L, 500_000_000L, 0, 0, 1)));
+        Reading f2At = ScorecardEvaluator.judge(PLAN, f2, new Measures(years, Map.of()), LocalDate.of(2014, 12, 31)).city();
+        assertThat(f2At.status()).isEqualTo(Status.AT_RISK);
+        assertThat(f2At.detail()).isEqualTo("2014 over the plan's figure");
+        assertThat(f2At.value()).isEqualTo("2/3");
+
+        // committed is allocated plus what was clawed back: 2013's 1,750,000 + 90,000 is within the figure, and leaves 160,000
+        assertThat(years.years().get(1).committedFen()).isEqualTo(184_000_000L);
+        assertThat(years.years().get(1).leftFen()).isEqualTo(16_000_000L);
+    }
 }
