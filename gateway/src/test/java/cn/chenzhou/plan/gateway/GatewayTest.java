@@ -81,7 +81,8 @@ class GatewayTest {
 
     @Test
     void withoutAValidTokenAnApiCallIs401ProblemJsonAndNeverReachesTheService() throws Exception {
-        for (String token : new String[] {null, TestTokens.expired(), TestTokens.signedByAnotherKey(), TestTokens.unsigned()}) {
+        for (String token : new String[] {null, TestTokens.expired(), TestTokens.expiredAgo(Duration.ofSeconds(30)),
+                TestTokens.signedByAnotherKey(), TestTokens.unsigned()}) {
             PROJECTS.lastAuthorization.set("untouched");
             HttpResponse<String> response = get("/api/projects/p-1", token, "application/json");
             assertThat(response.statusCode()).isEqualTo(401);
