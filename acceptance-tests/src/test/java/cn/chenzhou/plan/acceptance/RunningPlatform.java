@@ -72,12 +72,14 @@ public final class RunningPlatform implements AutoCloseable {
 
     /**
      * A platform of its own with every setting as {@code ./platform up} ships it (without the demo plan) — the rate
-     * limits and throttles a caller really meets — ready to use; close it when done.
+     * limits and throttles a caller really meets — ready to use; close it when done. Only the launcher's patience
+     * differs: on a machine shared with other test runs a start can take minutes.
      */
     public static RunningPlatform startAsShipped() throws Exception {
-        RunningPlatform platform = new RunningPlatform(Files.createTempDirectory("platform-as-shipped"), Map.of());
+        RunningPlatform platform = new RunningPlatform(Files.createTempDirectory("platform-as-shipped"),
+                Map.of("PLATFORM_READY_TIMEOUT_SECONDS", "600"));
         try {
-            platform.awaitReady(Duration.ofSeconds(240));
+            platform.awaitReady(Duration.ofSeconds(660));
         } catch (Exception | Error e) {
             platform.close();
             throw e;
