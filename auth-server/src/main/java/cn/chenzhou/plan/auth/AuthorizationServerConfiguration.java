@@ -72,7 +72,8 @@ class AuthorizationServerConfiguration {
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, as -> as.oidc(Customizer.withDefaults())
                         .clientAuthentication(c -> c.errorResponseHandler(new ClientAuthenticationFailure(clients, encoder, throttle))))
-                .addFilterBefore(new SignInThrottleFilter(throttle, request -> ClientCredentials.of(request) != null,
+                // only what presents a secret: an authorization request names the gateway's client too
+                .addFilterBefore(new SignInThrottleFilter(throttle, AuthorizationServerConfiguration::presentsASecret,
                         request -> ClientCredentials.of(request).id()), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -97,6 +98,11 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
+    private static boolean presentsASecret(HttpServletRequest request) {
+        ClientCredentials presented = ClientCredentials.of(request);
+        return presented != null && presented.secret() != null;
+    }
+
     /** A form sign-in's user as the throttle knows it: by the subject its tokens would carry, not a client's. */
     private static String userSubject(HttpServletRequest request) {
         String username = request.getParameter("username");
@@ -104,10 +110,12 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(@Value("${platform.auth.sign-in-throttle.failures-per-name}") int perName,
-                                  @Value("${platform.auth.sign-in-throttle.failures-per-address}") int perAddress,
-                                  @Value("${platform.auth.sign-in-throttle.window}") Duration window) {
-        return new SignInThrottle(perName, perAddress, window, Clock.systemUTC());
+    SignInThrottle signInThrottle(
+            @Value("${platform.auth.sign-in-throttle.failures-per-name-from-address}") int perNameFromAddress,
+            @Value("${platform.auth.sign-in-throttle.failures-per-address}") int perAddress,
+            @Value("${platform.auth.sign-in-throttle.failures-per-name}") int perName,
+            @Value("${platform.auth.sign-in-throttle.window}") Duration window) {
+        return new SignInThrottle(perNameFromAddress, perAddress, perName, window, Clock.systemUTC());
     }
 
     @Bean

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How many failed sign-ins (a wrong client secret, a wrong password) a name and an address may have: past
- * {@code perName} failures for one client id or user name, or {@code perAddress} from one address, within a window
- * that starts at the first of them, every sign-in for that name or from that address is refused until the window
- * ends — a correct one too, or the refusal itself would tell a guesser when it had guessed right. Each failure costs
- * the server a password hash (about 0.1 s of CPU); the throttle caps what guessing can cost it and learn.
- * Bounded: names and addresses seen are kept at most one window after their last failure, and at most
- * {@value #MAX_KEYS} of them.
+ * How many failed sign-ins (a wrong client secret, a wrong password) a name and an address may have within a window
+ * that starts at the first of them: {@code perNameFromAddress} for one client id or user name from one address,
+ * {@code perAddress} from one address whatever the names, {@code perName} for one name from everywhere. Past any of
+ * them, every sign-in so counted is refused until the window ends — a correct one too, or the refusal itself would tell
+ * a guesser when it had guessed right. Each failure costs the server a password hash (about 0.1 s of CPU); the throttle
+ * caps what guessing can cost it and learn. A name is held for everyone only when guessed from several addresses (the
+ * per-name budget is above one address's), so that one guesser cannot lock a county portal or the gateway out from
+ * elsewhere. Bounded: counts are kept at most one window after their last failure, and at most {@value #MAX_KEYS}.
  */
 final class SignInThrottle {
     static final int MAX_KEYS = 100_000;
@@ -23,15 +24,17 @@ final class SignInThrottle {
     private record Window(Instant start, int failures) {
     }
 
-    private final int perName;
+    private final int perNameFromAddress;
     private final int perAddress;
+    private final int perName;
     private final Duration window;
     private final Clock clock;
     private final Cache<String, Window> failures;
 
-    SignInThrottle(int perName, int perAddress, Duration window, Clock clock) {
-        this.perName = perName;
+    SignInThrottle(int perNameFromAddress, int perAddress, int perName, Duration window, Clock clock) {
+        this.perNameFromAddress = perNameFromAddress;
         this.perAddress = perAddress;
+        this.perName = perName;
         this.window = window;
         this.clock = clock;
         this.failures = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(window).build();
@@ -44,7 +47,9 @@ final class SignInThrottle {
     Optional<Duration> wait(String name, String address) {
         Instant now = clock.instant();
         Optional<Duration> byAddress = blocked("address:" + address, perAddress, now);
-        return name == null ? byAddress : byAddress.or(() -> blocked("name:" + name, perName, now));
+        return name == null ? byAddress : byAddress
+                .or(() -> blocked("name:" + name + "@" + address, perNameFromAddress, now))
+                .or(() -> blocked("name:" + name, perName, now));
     }
 
     /** A sign-in as {@code name} (null if it named none) from {@code address} failed. */
@@ -52,6 +57,7 @@ final class SignInThrottle {
         Instant now = clock.instant();
         count("address:" + address, now);
         if (name != null) {
+            count("name:" + name + "@" + address, now);
             count("name:" + name, now);
         }
     }

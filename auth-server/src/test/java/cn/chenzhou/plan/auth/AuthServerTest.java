@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The authorization server as an attacker meets it: guessing client secrets and passwords is throttled per name and
- * per address (each failure costs a password hash), an unknown client id looks exactly like a known one with a
+ * The authorization server as an attacker meets it: guessing client secrets and passwords is throttled per name from
+ * an address, per address and per name (each failure costs a password hash), an unknown client id looks exactly like a known one with a
  * wrong secret, and a user and a client of the same name get tokens of distinct subjects. Each test comes from an
  * address of its own, as the throttle counts by address.
  */
@@ -55,6 +55,8 @@ class AuthServerTest {
         }
         Path keys = Files.createTempDirectory("auth-server-test");
         registry.add("platform.auth.signing-key-file", () -> keys.resolve("signing-key.json").toString());
+        // a name guessed from everywhere is held after 10 failures here (100 as shipped), to try it in few requests
+        registry.add("platform.auth.sign-in-throttle.failures-per-name", () -> "10");
     }
 
     private static String secretOf(String name) {
@@ -85,7 +87,7 @@ class AuthServerTest {
     }
 
     @Test
-    void wrongSecretsForOneClientAreRefused429ForItAloneOnceFiveHaveFailed() throws Exception {
+    void wrongSecretsForOneClientFromOneAddressAreRefused429ThereOnceFiveHaveFailed() throws Exception {
         String address = "10.1.0.1";
         for (int i = 0; i < 5; i++) {
             assertThat(token("county-431002", "a-guess-" + i, address).getStatus()).isEqualTo(401);
@@ -97,8 +99,21 @@ class AuthServerTest {
         assertThat(Long.parseLong(throttled.getHeader("Retry-After"))).isBetween(1L, 300L);
         assertThat(throttled.getContentAsString()).contains("too-many-sign-in-attempts");
 
-        // another client from the same address is not held up by a neighbour's failures
+        // another client from the same address is not held up by a neighbour's failures, nor the portal itself
+        // signing in from its own address: one guesser cannot lock a county out
         assertThat(token("county-431003", secretOf("county-431003"), address).getStatus()).isEqualTo(200);
+        assertThat(token("county-431002", secretOf("county-431002"), "10.1.0.11").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientGuessedFromManyAddressesIsRefused429Everywhere() throws Exception {
+        // ten failures, none of the addresses near its own budgets
+        for (String address : new String[] {"10.1.1.1", "10.1.1.2", "10.1.1.3", "10.1.1.4", "10.1.1.5"}) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(token("county-431026", "a-guess-" + i, address).getStatus()).isEqualTo(401);
+            }
+        }
+        assertThat(token("county-431026", secretOf("county-431026"), "10.1.1.9").getStatus()).isEqualTo(429);
     }
 
     @Test
