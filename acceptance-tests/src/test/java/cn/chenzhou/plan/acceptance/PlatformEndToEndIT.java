@@ -45,7 +45,8 @@ class PlatformEndToEndIT {
 
         assertThat(platform.get("/api/projects/" + id, token).json().get("status").asString()).isEqualTo("SUBMITTED");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                platform.get("/api/reports/counties/" + county + "/projects", token).json().get("submitted").asLong() == before + 1);
+                platform.get("/api/reports/counties/" + county + "/projects", platform.token("county-" + county))
+                        .json().get("submitted").asLong() == before + 1);
 
         String admin = platform.token("plan-office");
         var byCounty = platform.get("/api/reports/projects/by-county", admin).json();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final Map<String, IssuedToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread reader;
 
     /** The client whose gateway budget is tiny (5 requests a second) on the shared platform, to meet a 429 on purpose. */
@@ -51,8 +53,8 @@ public final class RunningPlatform implements AutoCloseable {
     public static synchronized RunningPlatform shared() throws Exception {
         if (shared == null) {
             shared = new RunningPlatform(Files.createTempDirectory("platform-acceptance"),
-                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5",
-                            "PLATFORM_DEMO", "true"));
+                    Map.of("GATEWAY_RATE_LIMIT", "5000", "GATEWAY_RATE_LIMIT_PERIOD", "1s",
+                            "GATEWAY_RATE_LIMIT_OVERRIDES", RATE_LIMITED_CLIENT + "=5", "PLATFORM_DEMO", "true"));
             // the start (~1 min), then the demo plan's load (~1 min) on 2 busy cores
             shared.awaitReady(Duration.ofSeconds(240));
             shared.awaitLine(cn.chenzhou.plan.stack.DemoDatasetStep.LOADED, Duration.ofSeconds(480));
@@ -66,6 +68,23 @@ public final class RunningPlatform implements AutoCloseable {
             }));
         }
         return shared;
+    }
+
+    /**
+     * A platform of its own with every setting as {@code ./platform up} ships it (without the demo plan) — the rate
+     * limits and throttles a caller really meets — ready to use; close it when done. Only the launcher's patience
+     * differs: on a machine shared with other test runs a start can take minutes.
+     */
+    public static RunningPlatform startAsShipped() throws Exception {
+        RunningPlatform platform = new RunningPlatform(Files.createTempDirectory("platform-as-shipped"),
+                Map.of("PLATFORM_READY_TIMEOUT_SECONDS", "600"));
+        try {
+            platform.awaitReady(Duration.ofSeconds(660));
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
     }
 
     RunningPlatform() throws IOException {
@@ -149,6 +168,15 @@ public final class RunningPlatform implements AutoCloseable {
         return secrets.getProperty("client." + clientId + ".secret");
     }
 
+    /** The password of one of the platform's staff users, from the secrets file the launcher generated. */
+    public String password(String user) throws IOException {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty("user." + user + ".password");
+    }
+
     public String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
     }
@@ -165,8 +193,15 @@ public final class RunningPlatform implements AutoCloseable {
         return launcher.pid();
     }
 
-    /** A client-credentials token for one of the platform's clients, from its authorization server. */
+    /**
+     * A client-credentials token for one of the platform's clients, from its authorization server; the same one again
+     * until a quarter of its life is left (the platform's tokens live 40 s: ask again rather than keep one).
+     */
     public String token(String clientId) throws Exception {
+        IssuedToken known = tokens.get(clientId);
+        if (known != null && Instant.now().isBefore(known.renewAt())) {
+            return known.value();
+        }
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret(clientId))
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -178,7 +213,18 @@ public final class RunningPlatform implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token for " + clientId + ": " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body()).get("access_token").asString();
+        JsonNode issued = JSON.readTree(response.body());
+        IssuedToken token = IssuedToken.of(issued.get("access_token").asString(), issued.get("expires_in").asLong());
+        tokens.put(clientId, token);
+        return token.value();
+    }
+
+    /** A token and when to stop handing it out: when a quarter of its life (at most 30 s) is left. */
+    public record IssuedToken(String value, Instant renewAt) {
+        public static IssuedToken of(String value, long lifetimeSeconds) {
+            long lifetimeMillis = lifetimeSeconds * 1000;
+            return new IssuedToken(value, Instant.now().plusMillis(lifetimeMillis - Math.min(30_000, lifetimeMillis / 4)));
+        }
     }
 
     Reply get(String path, String token) throws Exception {

@@ -7,7 +7,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,6 +45,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -52,25 +59,63 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class AuthorizationServerConfiguration {
     static final String SCOPE = "api";
 
+    /**
+     * Client authentication (token, introspection, revocation): throttled per client id and per address, and every
+     * failure answered alike.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, SignInThrottle throttle,
+                                                     RegisteredClientRepository clients, PasswordEncoder encoder)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, as -> as.oidc(Customizer.withDefaults())
+                        .clientAuthentication(c -> c.errorResponseHandler(new ClientAuthenticationFailure(clients, encoder, throttle))))
+                // only what presents a secret: an authorization request names the gateway's client too
+                .addFilterBefore(new SignInThrottleFilter(throttle, AuthorizationServerConfiguration::presentsASecret,
+                        request -> ClientCredentials.of(request).id()), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
+    /** Staff sign in with a form, throttled per user name and per address (an unknown name costs a hash too). */
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .addFilterBefore(new SignInThrottleFilter(throttle, PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/login"), AuthorizationServerConfiguration::userSubject),
+                        UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.failureHandler((request, response, e) -> {
+                    throttle.failed(userSubject(request), request.getRemoteAddr());
+                    failed.onAuthenticationFailure(request, response, e);
+                }));
         return http.build();
+    }
+
+    private static boolean presentsASecret(HttpServletRequest request) {
+        ClientCredentials presented = ClientCredentials.of(request);
+        return presented != null && presented.secret() != null;
+    }
+
+    /** A form sign-in's user as the throttle knows it: by the subject its tokens would carry, not a client's. */
+    private static String userSubject(HttpServletRequest request) {
+        String username = request.getParameter("username");
+        return username == null ? null : Principal.USER_SUBJECT_PREFIX + username;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(
+            @Value("${platform.auth.sign-in-throttle.failures-per-name-from-address}") int perNameFromAddress,
+            @Value("${platform.auth.sign-in-throttle.failures-per-address}") int perAddress,
+            @Value("${platform.auth.sign-in-throttle.failures-per-name}") int perName,
+            @Value("${platform.auth.sign-in-throttle.window}") Duration window) {
+        return new SignInThrottle(perNameFromAddress, perAddress, perName, window, Clock.systemUTC());
     }
 
     @Bean
@@ -135,13 +180,16 @@ class AuthorizationServerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> platformClaims() {
         return context -> {
-            // only access tokens: an OIDC ID token's audience must stay the client it was issued to
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                return;
-            }
             String name = context.getPrincipal().getName();
             boolean clientItself = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
             Optional<Principal> principal = clientItself ? Principals.client(name) : Principals.user(name);
+            // a user and a client may share a name (finance, viewer): the subject says which kind, in the ID token
+            // (and so the user info and the gateway's session) as in the access token
+            principal.ifPresent(p -> context.getClaims().subject(p.subject()));
+            // the rest only in access tokens: an OIDC ID token's audience must stay the client it was issued to
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
             context.getClaims().audience(List.of(Principals.AUDIENCE));
             principal.ifPresent(p -> {
                 context.getClaims().claim("roles", p.roles());

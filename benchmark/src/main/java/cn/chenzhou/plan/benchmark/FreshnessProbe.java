@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,14 +27,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * How long after a command's 2xx at the gateway its effect is visible in reporting's read model. For each probed
  * command it asks reporting (directly, not through the gateway: the instrument should not load what it measures) to
  * answer once the aggregate's first event is applied ({@code GET /api/reports/read-model/aggregates/{topic}/{id}
- * ?atLeast=1&waitMs=30000}); freshness is the time from the command's answer to that answer. It is an upper bound:
- * it includes the probe's own answer (well under a millisecond here).
+ * ?atLeast=1&waitMs=10000}, asked again while the event is not in, for up to {@value #GIVE_UP_SECONDS} s); freshness
+ * is the time from the command's answer to that answer. It is an upper bound: it includes the probe's own answer
+ * (well under a millisecond here).
  */
 final class FreshnessProbe {
+    static final int GIVE_UP_SECONDS = 30;
+    /** Reporting's longest wait per request (it refuses a longer one, keeping each answer within the gateway's limit). */
+    private static final int WAIT_MS = 10_000;
     private static final Pattern SEQUENCE = Pattern.compile("\"sequence\"\\s*:\\s*(\\d+)");
     private final Http http;
     private final String reporting;
-    private final String token;
+    private final Supplier<String> token;
     private final int everyNth;
     private final Latency freshness = new Latency();
     private final AtomicLong notSeen = new AtomicLong();
@@ -45,7 +51,7 @@ final class FreshnessProbe {
     }
 
     /** @param everyNth probe one accepted command in this many (1 = every command) */
-    FreshnessProbe(Http http, String reportingUrl, String token, int everyNth) {
+    FreshnessProbe(Http http, String reportingUrl, Supplier<String> token, int everyNth) {
         this.http = http;
         this.reporting = reportingUrl;
         this.token = token;
@@ -60,20 +66,27 @@ final class FreshnessProbe {
         probes.incrementAndGet();
         long answeredAtMillis = System.currentTimeMillis() - (System.nanoTime() - ackNanos) / 1_000_000;
         outstanding.acquireUninterruptibly();
-        http.get(reporting + "/api/reports/read-model/aggregates/" + topic + "/" + id + "?atLeast=1&waitMs=30000", token, true)
-                .whenComplete((reply, error) -> {
-                    long now = System.nanoTime();
-                    try {
-                        if (error == null && reply.ok() && sequenceOf(reply.body()) >= 1) {
-                            freshness.recordNanos(now - ackNanos);
-                            samples.add(new Sample(topic, id, answeredAtMillis, now - ackNanos));
-                        } else {
-                            notSeen.incrementAndGet();
-                        }
-                    } finally {
-                        outstanding.release();
-                    }
-                });
+        String url = reporting + "/api/reports/read-model/aggregates/" + topic + "/" + id + "?atLeast=1&waitMs=" + WAIT_MS;
+        ask(url, ackNanos + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS)).whenComplete((reply, error) -> {
+            long now = System.nanoTime();
+            try {
+                if (error == null && reply.ok() && sequenceOf(reply.body()) >= 1) {
+                    freshness.recordNanos(now - ackNanos);
+                    samples.add(new Sample(topic, id, answeredAtMillis, now - ackNanos));
+                } else {
+                    notSeen.incrementAndGet();
+                }
+            } finally {
+                outstanding.release();
+            }
+        });
+    }
+
+    /** Asks again, while the event is not applied yet and the probe has not given up on it. */
+    private CompletableFuture<Http.Reply> ask(String url, long giveUpNanos) {
+        return http.get(url, token.get(), true).thenCompose(reply -> reply.ok() && sequenceOf(reply.body()) < 1
+                && System.nanoTime() < giveUpNanos ? ask(url, giveUpNanos)
+                : CompletableFuture.completedFuture(reply));
     }
 
     static long sequenceOf(String body) {
@@ -81,9 +94,9 @@ final class FreshnessProbe {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Waits for the probes still waiting (at most their 30 s wait and a little more). */
+    /** Waits for the probes still waiting (at most {@value #GIVE_UP_SECONDS} s and a little more). */
     void finish() throws InterruptedException {
-        if (outstanding.tryAcquire(Integer.MAX_VALUE, 40, TimeUnit.SECONDS)) {
+        if (outstanding.tryAcquire(Integer.MAX_VALUE, GIVE_UP_SECONDS + 10, TimeUnit.SECONDS)) {
             outstanding.release(Integer.MAX_VALUE);
         }
     }
@@ -92,7 +105,7 @@ final class FreshnessProbe {
         return probes.get();
     }
 
-    /** Probes not answered with the event applied within 30 s (or that failed). */
+    /** Probes not answered with the event applied within {@value #GIVE_UP_SECONDS} s (or that failed). */
     long notSeen() {
         return notSeen.get();
     }

@@ -226,8 +226,12 @@ final class PlatformUnderTest implements AutoCloseable {
         return secret;
     }
 
+    /** A client-credentials token of one of the platform's clients, and how many seconds it lives. */
+    record IssuedToken(String value, long lifetimeSeconds) {
+    }
+
     /** A client-credentials token of one of the platform's clients. */
-    String token(Http http, String clientId) {
+    IssuedToken token(Http http, String clientId) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret(clientId)).getBytes(StandardCharsets.UTF_8));
         Http.Reply reply = http.call(HttpRequest.newBuilder(URI.create(url("AUTH_PORT") + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
@@ -239,7 +243,8 @@ final class PlatformUnderTest implements AutoCloseable {
         if (!m.find()) {
             throw new IllegalStateException("no access_token in " + reply.body());
         }
-        return m.group(1);
+        Matcher lifetime = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(reply.body());
+        return new IssuedToken(m.group(1), lifetime.find() ? Long.parseLong(lifetime.group(1)) : 300);
     }
 
     /** Stops a platform started here, keeps its logs in {@code keepLogsIn}, and deletes its data. */

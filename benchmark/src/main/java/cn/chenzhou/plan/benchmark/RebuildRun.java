@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,10 +48,10 @@ final class RebuildRun {
 
     private final PlatformUnderTest platform;
     private final Http http;
-    private final String adminToken;
+    private final Supplier<String> adminToken;
     private final PrintStream out;
 
-    RebuildRun(PlatformUnderTest platform, Http http, String adminToken, PrintStream out) {
+    RebuildRun(PlatformUnderTest platform, Http http, Supplier<String> adminToken, PrintStream out) {
         this.platform = platform;
         this.http = http;
         this.adminToken = adminToken;
@@ -98,7 +99,7 @@ final class RebuildRun {
 
         out.println("  reporting rebuilds its read model from the same topics …");
         Http.Reply asked = http.call(HttpRequest.newBuilder(URI.create(platform.url("REPORTING_SERVICE_PORT")
-                + "/api/reports/read-model/rebuild")).header("Authorization", "Bearer " + adminToken)
+                + "/api/reports/read-model/rebuild")).header("Authorization", "Bearer " + adminToken.get())
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (asked.status() != 202) {
             throw new IllegalStateException("rebuild not accepted: " + asked.status() + " " + asked.body());
@@ -142,7 +143,7 @@ final class RebuildRun {
 
     private String get(String path) {
         Http.Reply reply = http.call(HttpRequest.newBuilder(URI.create(platform.url("REPORTING_SERVICE_PORT") + path))
-                .header("Authorization", "Bearer " + adminToken).GET().build());
+                .header("Authorization", "Bearer " + adminToken.get()).GET().build());
         if (reply.status() != 200) {
             throw new IllegalStateException("GET " + path + ": " + reply.status() + " " + reply.body());
         }

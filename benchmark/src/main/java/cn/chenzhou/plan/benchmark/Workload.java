@@ -5,7 +5,6 @@ import cn.chenzhou.plan.contracts.CreditCode;
 import cn.chenzhou.plan.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,10 +18,10 @@ final class Workload {
     static final List<String> COUNTIES = County.codes();
     static final String FINANCE = "finance";
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Map<String, String> tokens;
+    private final Tokens tokens;
 
-    /** @param tokens a token for each county portal ({@code county-<code>}), {@code finance} and {@code viewer} */
-    Workload(Map<String, String> tokens) {
+    /** @param tokens the tokens of the county portals ({@code county-<code>}), {@code finance} and {@code viewer} */
+    Workload(Tokens tokens) {
         this.tokens = tokens;
     }
 
@@ -35,11 +34,7 @@ final class Workload {
     }
 
     String token(String client) {
-        String t = tokens.get(client);
-        if (t == null) {
-            throw new IllegalStateException("no token for " + client);
-        }
-        return t;
+        return tokens.of(client);
     }
 
     /** A command, and where its effect shows in reporting: the topic of its events. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class WorkloadTest {
-    private final Workload workload = new Workload(Map.of());
+    private final Workload workload = new Workload(new Tokens(null, null));
 
     @Test
     void elevenCountyPortalsAndFinanceTakeTurnsSoEachWritesAtTheSameRate() {

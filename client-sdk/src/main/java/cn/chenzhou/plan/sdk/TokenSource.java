@@ -17,9 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * OAuth2 client credentials: obtains an access token from the authorization server, keeps it until shortly before
  * it expires, and fetches a new one when it must (or when the platform says the old one is no longer good).
+ * "Shortly" is a quarter of the token's life, at most 30 s: the platform's tokens live 40 s, and are renewed after 30.
+ * An authorization server that throttles this client (429) is waited out like any other 429.
  */
 final class TokenSource {
-    private static final long EARLY_SECONDS = 30;
+    private static final long MOST_EARLY_SECONDS = 30;
     private final HttpClient http;
     private final URI tokenEndpoint;
     private final String clientId;
@@ -58,9 +60,15 @@ final class TokenSource {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
             JsonNode body = json.readTree(response.body());
             token = body.get("access_token").asString();
-            long lifetime = body.has("expires_in") ? body.get("expires_in").asLong() : 300;
-            expires = clock.instant().plusSeconds(Math.max(0, lifetime - EARLY_SECONDS));
+            long lifetimeMillis = (body.has("expires_in") ? body.get("expires_in").asLong() : 300) * 1000;
+            expires = clock.instant().plusMillis(lifetimeMillis - Math.min(MOST_EARLY_SECONDS * 1000, lifetimeMillis / 4));
         } catch (HttpClientResponseException e) {
+            if (e.getStatus().getCode() == 429) {
+                Problem problem = Problem.parse(429, "Too Many Requests", e.getResponse().getBody(String.class).orElse(""),
+                        null, json);
+                throw new Transport.TransientFailure(Transport.Kind.THROTTLED, PlatformApiException.of(problem),
+                        RetryPolicy.parseRetryAfter(e.getResponse().getHeaders().get("Retry-After"), clock));
+            }
             throw new PlatformApiException.Unauthenticated(Problem.local("token-refused", "Unauthorized",
                     e.getStatus().getCode(), "the authorization server refused the credentials of " + clientId + ": "
                             + e.getResponse().getBody(String.class).orElse("")));

@@ -31,6 +31,9 @@ class TransportTest {
     private final Map<String, Deque<Answer>> script = new HashMap<>();
     private final List<Map<String, String>> seen = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tokens = new AtomicInteger();
+    /** Answers of the authorization server before it issues tokens; then tokens living this long. */
+    private final Deque<Answer> tokenAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile int tokenLifetimeSeconds = 300;
     private PlatformClient client;
 
     record Answer(int status, String body, Map<String, String> headers) {
@@ -42,8 +45,11 @@ class TransportTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/oauth2/token", ex -> reply(ex, new Answer(200,
-                "{\"access_token\":\"token-" + tokens.incrementAndGet() + "\",\"expires_in\":300}", Map.of())));
+        server.createContext("/oauth2/token", ex -> {
+            Answer scripted = tokenAnswers.poll();
+            reply(ex, scripted != null ? scripted : new Answer(200, "{\"access_token\":\"token-" + tokens.incrementAndGet()
+                    + "\",\"expires_in\":" + tokenLifetimeSeconds + "}", Map.of()));
+        });
         server.createContext("/api", this::api);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -171,6 +177,26 @@ class TransportTest {
         List<Map<String, String>> attempts = calls("/api/projects/prj-1");
         assertThat(attempts).extracting(r -> r.get("authorization")).containsExactly("Bearer token-1", "Bearer token-2");
         assertThat(tokens).hasValue(2);
+    }
+
+    @Test
+    void aShortLivedTokenIsKeptForThreeQuartersOfItsLifeAndThenRenewed() throws InterruptedException {
+        tokenLifetimeSeconds = 4;
+        client.get("/api/projects/prj-1");
+        client.get("/api/projects/prj-1");
+        // a quarter of its life before it runs out (at most 30 s before), the next call brings a new one
+        Thread.sleep(3_200);
+        client.get("/api/projects/prj-1");
+        assertThat(calls("/api/projects/prj-1")).extracting(r -> r.get("authorization"))
+                .containsExactly("Bearer token-1", "Bearer token-1", "Bearer token-2");
+    }
+
+    @Test
+    void anAuthorizationServerThrottlingThisClientIsWaitedOut() {
+        tokenAnswers.add(problem(429, "too-many-sign-in-attempts", Map.of("Retry-After", "1")));
+        assertThat(client.get("/api/projects/prj-1")).isNotNull();
+        assertThat(calls("/api/projects/prj-1")).extracting(r -> r.get("authorization")).containsExactly("Bearer token-1");
+        assertThat(client.breakerState("projects")).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

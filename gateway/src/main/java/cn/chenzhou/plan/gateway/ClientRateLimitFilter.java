@@ -1,11 +1,15 @@
 package cn.chenzhou.plan.gateway;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -17,13 +21,17 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A budget of requests per period for each client (the token's subject), so that one county portal stuck in a
- * loop cannot starve the others: past its budget a client gets 429 problem+json with {@code Retry-After}.
+ * What one client (the token's subject) may ask of the platform, so that one county portal stuck in a loop cannot
+ * starve the others: a budget of requests per period, and a number of requests in flight at once — without the
+ * second, one client holding many long requests (waits, exports, event streams) could fill a service's bulkhead by
+ * itself. Past either, the client gets 429 problem+json with {@code Retry-After}; the request never reaches a route,
+ * so it is never counted against a service's circuit breaker.
  */
 @Component
 class ClientRateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiterRegistry limiters;
-    private final Map<String, RateLimiterConfig> overrides = new java.util.HashMap<>();
+    private final BulkheadRegistry inFlight;
+    private final Map<String, RateLimiterConfig> overrides = new HashMap<>();
 
     /**
      * @param overrides per-client budgets, {@code client=requests,client=requests} (same period), e.g. a tighter one
@@ -31,8 +39,11 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
      */
     ClientRateLimitFilter(@Value("${platform.rate-limit.requests-per-period}") int requestsPerPeriod,
                           @Value("${platform.rate-limit.period}") Duration period,
-                          @Value("${platform.rate-limit.overrides:}") String overrides) {
+                          @Value("${platform.rate-limit.overrides:}") String overrides,
+                          @Value("${platform.rate-limit.max-in-flight}") int maxInFlight) {
         this.limiters = RateLimiterRegistry.of(budget(requestsPerPeriod, period));
+        this.inFlight = BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(maxInFlight)
+                .maxWaitDuration(Duration.ZERO).build());
         for (String entry : overrides.split(",")) {
             String[] parts = entry.trim().split("=");
             if (parts.length == 2) {
@@ -51,17 +62,28 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous").flatMap(client -> {
             RateLimiter limiter = overrides.containsKey(client)
                     ? limiters.rateLimiter(client, overrides.get(client)) : limiters.rateLimiter(client);
-            if (limiter.acquirePermission()) {
-                return chain.filter(exchange);
+            if (!limiter.acquirePermission()) {
+                long waitNanos = limiter instanceof AtomicRateLimiter atomic
+                        ? Math.max(atomic.getDetailedMetrics().getNanosToWait(), 1) : 1_000_000_000L;
+                long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+                RateLimiterConfig budget = limiter.getRateLimiterConfig();
+                return refuse(exchange, retryAfter, client + " sent more than its share of requests ("
+                        + budget.getLimitForPeriod() + " each " + budget.getLimitRefreshPeriod().toMillis() + " ms); retry after "
+                        + retryAfter + " s");
             }
-            long waitNanos = limiter instanceof AtomicRateLimiter atomic
-                    ? Math.max(atomic.getDetailedMetrics().getNanosToWait(), 1) : 1_000_000_000L;
-            long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
-            return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    client + " sent more than its share of requests; retry after " + retryAfter + " s",
-                    Map.of("retryAfterSeconds", retryAfter));
+            Bulkhead running = inFlight.bulkhead(client);
+            if (!running.tryAcquirePermission()) {
+                return refuse(exchange, 1, client + " already has " + running.getBulkheadConfig().getMaxConcurrentCalls()
+                        + " requests in flight; retry after one of them is answered");
+            }
+            return chain.filter(exchange).doFinally(signal -> running.onComplete());
         });
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds, String detail) {
+        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+        return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited", detail,
+                Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.gateway;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,11 @@ import reactor.core.publisher.Mono;
 /**
  * Where a circuit breaker sends a request whose service is down, slow or failing: a fast 503 problem+json
  * instead of a hang, while the breaker lets a few probes through until the service is back.
+ *
+ * <p>Only the breakers' own forwards get here: a breaker forwards inside the gateway with the failure it saw as an
+ * attribute of the exchange, which nothing a caller sends can set. A caller asking for {@code /fallback/…} itself
+ * is told the path does not exist, and nothing of its request is logged. What is logged of a forward — the service
+ * named in the route's configuration and the failure — is escaped all the same.
  */
 @RestController
 class FallbackController {
@@ -22,10 +28,14 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable why = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        if (why instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
-            log.debug("{}: circuit open, answered 503", service);
+        if (why == null) {
+            return Problems.write(exchange.getResponse(), HttpStatus.NOT_FOUND, "not-found", "no such resource");
+        }
+        if (why instanceof CallNotPermittedException) {
+            log.debug("{}: circuit open, answered 503", LogText.escape(service));
         } else {
-            log.warn("{} failed, answered 503: {}", service, String.valueOf(why));
+            log.warn("{} failed, answered 503: {}: {}", LogText.escape(service), why.getClass().getName(),
+                    LogText.escape(why.getMessage()));
         }
         exchange.getResponse().getHeaders().set("Retry-After", "5");
         return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",

@@ -27,15 +27,26 @@ final class DownstreamService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // requests are answered concurrently, as a servlet container does; a path ending in /slow takes half a second
+        // requests are answered concurrently, as a servlet container does; a path ending in /slow takes half a second,
+        // one ending in /status/NNN is answered with that status (a refusal, as a service refuses a caller's mistake)
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/slow")) {
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile(".*/status/(\\d{3})").matcher(path);
+            if (status.matches()) {
+                byte[] problem = "{\"status\":\"refused\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(Integer.parseInt(status.group(1)), problem.length);
+                exchange.getResponseBody().write(problem);
+                exchange.close();
+                return;
             }
             lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));

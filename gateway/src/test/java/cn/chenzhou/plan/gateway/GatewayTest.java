@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * client is contained, and what callers see while a service is down and after it returns.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayTest {
     private static final DownstreamService PROJECTS = new DownstreamService(freePort());
     private static final DownstreamService FUNDING = new DownstreamService(freePort());
@@ -77,7 +81,8 @@ class GatewayTest {
 
     @Test
     void withoutAValidTokenAnApiCallIs401ProblemJsonAndNeverReachesTheService() throws Exception {
-        for (String token : new String[] {null, TestTokens.expired(), TestTokens.signedByAnotherKey(), TestTokens.unsigned()}) {
+        for (String token : new String[] {null, TestTokens.expired(), TestTokens.expiredAgo(Duration.ofSeconds(30)),
+                TestTokens.signedByAnotherKey(), TestTokens.unsigned()}) {
             PROJECTS.lastAuthorization.set("untouched");
             HttpResponse<String> response = get("/api/projects/p-1", token, "application/json");
             assertThat(response.statusCode()).isEqualTo(401);
@@ -145,6 +150,25 @@ class GatewayTest {
                 TestTokens.forSubject("finance-probe-" + probe.incrementAndGet(), "FINANCE", null), null).statusCode() == 200);
         // the other routes were never affected
         assertThat(get("/api/projects/y", TestTokens.admin(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallerAskingForAFallbackItselfIsToldItDoesNotExistAndNothingOfItsRequestIsLogged(CapturedOutput output)
+            throws Exception {
+        for (String path : new String[] {"/fallback/project-service", "/fallback/ALERT-forged-by-a-caller",
+                "/fallback/x?why=ALERT-forged-by-a-caller"}) {
+            HttpResponse<String> response = get(path, TestTokens.viewer(), null);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(output.getAll()).doesNotContain("ALERT-forged-by-a-caller").doesNotContain("project-service failed");
+    }
+
+    @Test
+    void whatTheFallbackLogsCannotForgeALogLine() {
+        assertThat(LogText.escape("funding-service\n2026-12-06 WARN forged\u202Eline")).doesNotContain("\n")
+                .doesNotContain("\u202E").contains("\\u000a").contains("\\u202e");
+        assertThat(LogText.escape("x".repeat(5000))).hasSizeLessThan(LogText.MAX_LENGTH + 10);
     }
 
     @Test

@@ -88,6 +88,7 @@ final class PlatformContainers implements AutoCloseable {
         routes.put("SPRING_APPLICATION_JSON", "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":"
                 + "{\"funding-service\":[{\"uri\":\"http://funding-1:8082\"},{\"uri\":\"http://funding-2:8082\"}]}}}}}}}");
         routes.put("GATEWAY_RATE_LIMIT", "1000");
+        routes.put("GATEWAY_RATE_LIMIT_PERIOD", "1s");
         service("gateway", "gateway", 8080, routes).start();
     }
 

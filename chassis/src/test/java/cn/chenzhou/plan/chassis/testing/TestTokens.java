@@ -62,6 +62,14 @@ public final class TestTokens {
         return token("plan-office", List.of("ADMIN"), null, Duration.ofMinutes(-10), TRUSTED);
     }
 
+    /**
+     * A token that expired {@code ago}: refused however recently, past the allowed clock skew (10 s) — with Spring's
+     * default of 60 s, one that expired 30 s ago was still taken.
+     */
+    public static String expiredAgo(Duration ago) {
+        return token("plan-office", List.of("ADMIN"), null, ago.negated(), TRUSTED);
+    }
+
     public static String signedByAnotherKey() {
         return token("plan-office", List.of("ADMIN"), null, Duration.ofMinutes(10), FOREIGN);
     }

@@ -55,8 +55,9 @@ class ReadModelController {
 
     /**
      * The sequence of the last event applied for an aggregate (0 if none): how fresh the read model is. With
-     * {@code atLeast} and {@code waitMs} (at most 30 000) the answer waits until that sequence has been applied or the
-     * wait runs out, and then gives the sequence applied by then: read-your-write without polling.
+     * {@code atLeast} and {@code waitMs} (at most 10 000; a longer wait is refused with 400 naming {@code waitMs}) the
+     * answer waits until that sequence has been applied or the wait runs out, and then gives the sequence applied by
+     * then: read-your-write without polling.
      */
     @GetMapping("/aggregates/{topic}/{aggregateId}")
     @Allowed({Role.ADMIN, Role.FINANCE, Role.VIEWER})

@@ -18,7 +18,12 @@ import org.springframework.web.context.request.async.DeferredResult;
  */
 @Component
 class SequenceWaits {
-    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /**
+     * The longest a caller may ask to wait: half the gateway's 20 s limit for a service's answer, so that a wait is
+     * always answered (with the sequence applied by then) before the gateway would give up on reporting and count a
+     * caller's own patience as the service failing. A caller wanting longer asks again.
+     */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     private final FactsReadModel facts;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
