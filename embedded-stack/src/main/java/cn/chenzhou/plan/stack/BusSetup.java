@@ -16,8 +16,10 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -56,8 +58,11 @@ public final class BusSetup {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), credentials.password(service)));
             }
             admin.alterUserScramCredentials(users).all().get(60, TimeUnit.SECONDS);
+            awaitUsers(admin);
             createMissing(admin, topics(partitions, replication));
-            admin.createAcls(acls()).all().get(60, TimeUnit.SECONDS);
+            List<AclBinding> acls = acls();
+            admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+            awaitInEffect(admin, acls);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up the event bus", e);
@@ -99,6 +104,36 @@ public final class BusSetup {
             if (!acls.contains(binding)) {
                 acls.add(binding);
             }
+        }
+    }
+
+    /**
+     * The controller has the ACLs once they are created; the broker applies them a moment later. A service started in
+     * that moment would be refused what it may do: wait until the broker answers with all of them.
+     */
+    private static void awaitInEffect(Admin admin, List<AclBinding> acls) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!admin.describeAcls(AclBindingFilter.ANY).values().get(60, TimeUnit.SECONDS).containsAll(acls)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker does not apply the ACLs");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** As for the ACLs: until the broker knows every service's user, that service would be refused. */
+    private static void awaitUsers(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.describeUserScramCredentials(BusCredentials.services()).all().get(60, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof ResourceNotFoundException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(50);
         }
     }
 
