@@ -3,6 +3,10 @@ package cn.chenzhou.plan.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +24,15 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void withoutATokenTheGatewayAnswers401ProblemJsonButHealthIsOpen() throws Exception {
+    void withoutATokenTheGatewayAnswers401ProblemJsonAndItsHealthAnswersOnItsLoopbackManagementPort() throws Exception {
         RunningPlatform.Reply denied = platform.get("/api/projects/anything", null);
         assertThat(denied.status()).isEqualTo(401);
         assertThat(denied.contentType()).startsWith("application/problem+json");
-        assertThat(platform.get("/actuator/health", null).status()).isEqualTo(200);
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + platform.managementPort("gateway") + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
     }
 
     @Test

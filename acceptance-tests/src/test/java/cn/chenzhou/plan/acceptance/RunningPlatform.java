@@ -99,10 +99,15 @@ public final class RunningPlatform implements AutoCloseable {
         }
         this.dataDir = dataDir;
         Path home = Path.of(System.getProperty("platform.home", "..")).toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/bin/sh"))) {
+            // as ./platform starts it: whatever the launcher and its broker write is their owner's only
+            command.addAll(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-Dplatform.home=" + home,
-                "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up")
-                .redirectErrorStream(true);
+                "-jar", home.resolve("embedded-stack/target/embedded-stack-exec.jar").toString(), "up"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         ports.forEach((k, v) -> builder.environment().put(k, String.valueOf(v)));
         builder.environment().put("PLATFORM_DEMO", "false");
         builder.environment().putAll(environment);
@@ -187,6 +192,15 @@ public final class RunningPlatform implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The loopback port where a component's health and metrics answer, as the launcher recorded it. */
+    public int managementPort(String component) throws IOException {
+        Properties recorded = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("run/management-ports.properties"))) {
+            recorded.load(in);
+        }
+        return Integer.parseInt(recorded.getProperty(component));
     }
 
     public long launcherPid() {

@@ -88,16 +88,16 @@ final class Baselines {
     }
 
     /** A bare producer (acks=all, idempotent, 64 KB batches) sending {@code records} 300-byte records to a 3-partition topic. */
-    static Rate kafkaProduce(String bootstrap, long records) throws Exception {
+    static Rate kafkaProduce(Map<String, Object> client, long records) throws Exception {
         String topic = "benchmark.baseline";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(client)) {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                 Thread.sleep(1000);
             }
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(client);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);

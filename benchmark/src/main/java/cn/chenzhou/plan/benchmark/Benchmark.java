@@ -255,7 +255,7 @@ public final class Benchmark {
         out.printf("  MongoDB-wire inserts: %,.0f /s%n", mongo.perSecond());
         report.row("baseline.mongo", "5 Baseline limits", "MongoDB-wire inserts/s (bare driver)", mongo.perSecond(), "/s", mongo.method()
                 + ", " + o.baselineDuration().toSeconds() + " s");
-        Baselines.Rate kafka = Baselines.kafkaProduce(platform.kafkaBootstrap(), o.kafkaRecords());
+        Baselines.Rate kafka = Baselines.kafkaProduce(platform.kafkaClient(), o.kafkaRecords());
         out.printf("  Kafka produce: %,.0f records/s%n", kafka.perSecond());
         report.row("baseline.kafka", "5 Baseline limits", "Kafka records/s produced (bare producer)", kafka.perSecond(), "/s",
                 kafka.method());
@@ -439,7 +439,7 @@ public final class Benchmark {
             out.printf("    freshness (%,d probes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", s.count(), s.p50Ms(), s.p99Ms(),
                     s.maxMs(), probe.notSeen() > 0 ? ", " + probe.notSeen() + " not seen" : "");
             try {
-                probe.whereTheTimeWent(platform.kafkaBootstrap()).forEach(line -> out.println("      " + line));
+                probe.whereTheTimeWent(platform.kafkaClient()).forEach(line -> out.println("      " + line));
             } catch (RuntimeException e) {
                 out.println("      (where the time went: not available: " + e + ")");
             }

@@ -117,12 +117,12 @@ final class FreshnessProbe {
      * Kafka timestamps are whole milliseconds, and a relay may send before the client has read its answer: a time
      * before Kafka below zero counts as zero.
      */
-    List<String> whereTheTimeWent(String bootstrap) {
+    List<String> whereTheTimeWent(Map<String, Object> client) {
         List<Sample> all = new ArrayList<>(samples);
         if (all.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> sentAt = sendTimes(bootstrap, all);
+        Map<String, Long> sentAt = sendTimes(client, all);
         Latency toKafka = new Latency();
         Latency afterKafka = new Latency();
         for (Sample sample : all) {
@@ -154,13 +154,13 @@ final class FreshnessProbe {
     }
 
     /** The Kafka timestamp of the first record of each probed aggregate, from the topics the probes named. */
-    private static Map<String, Long> sendTimes(String bootstrap, List<Sample> all) {
+    private static Map<String, Long> sendTimes(Map<String, Object> client, List<Sample> all) {
         Map<String, Long> sentAt = new HashMap<>();
         java.util.Set<String> wanted = new java.util.HashSet<>();
         all.forEach(x -> wanted.add(x.id()));
         long from = all.stream().mapToLong(Sample::answeredAtMillis).min().orElse(0) - 60_000;
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "benchmark-freshness-split");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -67,6 +67,10 @@ final class PlatformUnderTest implements AutoCloseable {
             ports.put(name, freePort());
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/bin/sh"))) {
+            // as ./platform starts it: whatever the launcher and its broker write is their owner's only
+            command.addAll(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : launcherJavaOptions.trim().split("\\s+")) {
             if (!option.isEmpty()) {
@@ -177,6 +181,24 @@ final class PlatformUnderTest implements AutoCloseable {
         return "localhost:" + ports.get("KAFKA_PORT");
     }
 
+    /**
+     * What a Kafka client needs to connect as the broker's administrator (the only user who may create the benchmark's
+     * topic and write synthetic events to every topic): SASL/SCRAM, the password from the secrets file.
+     */
+    Map<String, Object> kafkaClient() {
+        String password = secrets().getProperty("kafka.platform-admin.password");
+        if (password == null) {
+            throw new IllegalStateException("no kafka.platform-admin.password in " + dataDir.resolve("secrets"));
+        }
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("bootstrap.servers", kafkaBootstrap());
+        client.put("security.protocol", "SASL_PLAINTEXT");
+        client.put("sasl.mechanism", "SCRAM-SHA-512");
+        client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"platform-admin\" password=\"" + password + "\";");
+        return client;
+    }
+
     String mongoUri() {
         return "mongodb://localhost:" + ports.get("MONGO_PORT");
     }
@@ -203,23 +225,21 @@ final class PlatformUnderTest implements AutoCloseable {
 
     /** A staff user's password (for the browser), from the platform's secrets file. */
     String password(String user) {
-        Properties secrets = new Properties();
-        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
-            secrets.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return java.util.Objects.requireNonNull(secrets.getProperty("user." + user + ".password"), "no password for " + user);
+        return java.util.Objects.requireNonNull(secrets().getProperty("user." + user + ".password"), "no password for " + user);
     }
 
-    String secret(String clientId) {
+    private Properties secrets() {
         Properties secrets = new Properties();
         try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
             secrets.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String secret = secrets.getProperty("client." + clientId + ".secret");
+        return secrets;
+    }
+
+    String secret(String clientId) {
+        String secret = secrets().getProperty("client." + clientId + ".secret");
         if (secret == null) {
             throw new IllegalStateException("no secret for client " + clientId + " in " + dataDir.resolve("secrets"));
         }

@@ -64,7 +64,7 @@ final class RebuildRun {
                 (long) synthetic.projects() * SyntheticEvents.EVENTS_PER_PROJECT, synthetic.projects(), SyntheticEvents.EVENTS_PER_PROJECT);
         long produced = 0;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        p.putAll(platform.kafkaClient());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 131072);
@@ -157,7 +157,7 @@ final class RebuildRun {
     /** Reads every record of the three topics from the beginning; returns {records, nanoseconds}. */
     private long[] bareConsumer() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        p.putAll(platform.kafkaClient());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);

@@ -107,7 +107,7 @@ final class SyntheticEvents {
             }
         }
         return KafkaMessageFactory.<String>createWriter(type.topic(), id).writeBinary(CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString()).withSource(URI.create("/benchmark/project-service"))
+                .withId(UUID.randomUUID().toString()).withSource(URI.create(cn.chenzhou.plan.contracts.Topics.sourceOf(cn.chenzhou.plan.contracts.Topics.OWNERS.get(type.topic()))))
                 .withType(type.type()).withSubject(id).withTime(OffsetDateTime.now())
                 .withDataSchema(URI.create(type.dataSchema())).withDataContentType("application/json")
                 .withExtension("county", county).withExtension("actor", "county-" + county).withExtension("sequence", (long) step)

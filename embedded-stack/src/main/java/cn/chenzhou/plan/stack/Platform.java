@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  *           through the gateway;
  *           Ctrl-C / SIGTERM stops everything
  *   kafka   only the Kafka broker (for a container, or beside services started by hand)
+ *   kafka-setup  as the broker's administrator: the platform's topics, the services' users and their ACLs
+ *           (KAFKA_BOOTSTRAP_SERVERS; for a broker of one's own, e.g. apache/kafka in docker-compose.yml)
  *   mongo   only the MongoDB-wire server
  *   secrets [file]  create (or complete) the client secrets and staff passwords file, then exit
  * </pre>
@@ -64,8 +67,11 @@ public final class Platform {
                 System.exit(0);
             }
             case "kafka" -> {
+                // in a container: every interface of the container's own network; the users come from the secrets file
                 EmbeddedKafka kafka = new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
-                        settings.dataDir().resolve("kafka"), System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost"));
+                        settings.dataDir().resolve("kafka"), "0.0.0.0",
+                        System.getenv().getOrDefault("KAFKA_ADVERTISED_HOST", "localhost"),
+                        BusCredentials.from(PlatformSecrets.ensure(secretsFile(settings))));
                 String externalPort = System.getenv("KAFKA_EXTERNAL_PORT");
                 if (externalPort != null && !externalPort.isBlank()) {
                     kafka.withExternalListener(System.getenv().getOrDefault("KAFKA_EXTERNAL_HOST", "localhost"),
@@ -74,16 +80,41 @@ public final class Platform {
                 runAlone(kafka);
             }
             case "secrets" -> {
-                Path file = args.length > 1 ? Path.of(args[1])
-                        : Path.of(System.getenv().getOrDefault("PLATFORM_SECRETS_FILE",
-                                settings.dataDir().resolve("secrets/platform-secrets.properties").toString()));
+                Path file = args.length > 1 ? Path.of(args[1]) : secretsFile(settings);
                 PlatformSecrets.ensure(file);
                 out.println("secrets in " + file.toAbsolutePath());
             }
+            case "kafka-setup" -> setUpBus(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap()),
+                    BusCredentials.from(PlatformSecrets.ensure(secretsFile(settings))));
             case "mongo" -> runAlone(new EmbeddedMongo("0.0.0.0", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")));
             default -> {
-                System.err.println("usage: Platform up|kafka|mongo|secrets [file]");
+                System.err.println("usage: Platform up|kafka|kafka-setup|mongo|secrets [file]");
                 System.exit(2);
+            }
+        }
+    }
+
+    private static Path secretsFile(StackSettings settings) {
+        return Path.of(System.getenv().getOrDefault("PLATFORM_SECRETS_FILE",
+                settings.dataDir().resolve("secrets/platform-secrets.properties").toString()));
+    }
+
+    /** Sets the bus up as its administrator, waiting up to two minutes for the broker to answer. */
+    private static void setUpBus(String bootstrap, BusCredentials credentials) throws InterruptedException {
+        BusSettings bus = BusSettings.fromEnvironment(System.getenv());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                BusSetup.apply(credentials.client(BusCredentials.ADMIN, bootstrap), credentials, bus.partitions(),
+                        bus.replicationFactor());
+                out.println("READY kafka-setup " + bootstrap);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                out.println("waiting for the broker at " + bootstrap + ": " + e.getMessage());
+                Thread.sleep(2000);
             }
         }
     }
@@ -111,20 +142,29 @@ public final class Platform {
     void up() throws Exception {
         long started = System.nanoTime();
         boolean newDataDirectory = DemoDatasetStep.isNewDataDirectory(settings.dataDir());
-        Files.createDirectories(settings.dataDir());
+        // the store, the broker's logs, the services' logs and the secrets: their owner's only
+        PrivateFiles.directory(settings.dataDir());
+        PrivateFiles.restrict(settings.dataDir());
+        if (PrivateFiles.umaskIsLoose(settings.dataDir())) {
+            progress(started, "warning: this process's umask lets others read the files it creates (./platform sets"
+                    + " umask 077); the data directory itself is closed to them");
+        }
         demo.decide(newDataDirectory);
-        Path logDir = settings.dataDir().resolve("logs");
-        Files.createDirectories(logDir);
+        Path logDir = PrivateFiles.directory(settings.dataDir().resolve("logs"));
         LeftoverProcesses leftovers = new LeftoverProcesses(settings.dataDir().resolve("run/pids"));
         leftovers.stopAll(out);
         requireFreePorts();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-stop"));
 
-        progress(started, "starting Kafka broker (KRaft) on :" + settings.kafkaPort());
+        Properties secrets = PlatformSecrets.ensure(secretsFile(settings));
+        BusCredentials bus = BusCredentials.from(secrets);
+        progress(started, "starting Kafka broker (KRaft, SASL/SCRAM, ACLs) on 127.0.0.1:" + settings.kafkaPort());
         kafka = new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.dataDir().resolve("kafka"), "localhost").start();
-        progress(started, "starting MongoDB-wire server (H2, " + settings.dataDir().resolve("mongo") + ") on :" + settings.mongoPort());
-        mongo = new EmbeddedMongo("localhost", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")).start();
+                settings.dataDir().resolve("kafka"), "127.0.0.1", "localhost", bus).start();
+        BusSettings topics = BusSettings.fromEnvironment(System.getenv());
+        BusSetup.apply(kafka.client(BusCredentials.ADMIN), bus, topics.partitions(), topics.replicationFactor());
+        progress(started, "starting MongoDB-wire server (H2, " + settings.dataDir().resolve("mongo") + ") on 127.0.0.1:" + settings.mongoPort());
+        mongo = new EmbeddedMongo("127.0.0.1", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")).start();
 
         defineServices(logDir);
         for (ServiceProcess service : services) {
@@ -132,6 +172,7 @@ public final class Platform {
             service.start(settings.javaOptionsFor(service.name()));
         }
         leftovers.record(services.stream().map(ServiceProcess::pid).toList());
+        recordManagementPorts();
 
         awaitHealthy(started);
         // a service that dies from now on is restarted, also while the demo plan loads through the gateway
@@ -151,9 +192,13 @@ public final class Platform {
         stopped.await();
     }
 
+    /**
+     * The gateway and the authorization server listen on every interface: they are the platform's front doors. The
+     * services listen on loopback only, and every health and metrics endpoint on a loopback port of its own (chosen
+     * at each start, listed in {@code run/management-ports.properties}) that the gateway does not route.
+     */
     private void defineServices(Path logDir) {
-        Path secrets = settings.dataDir().resolve("secrets/platform-secrets.properties");
-        PlatformSecrets.ensure(secrets);
+        Path secrets = secretsFile(settings);
         String issuer = settings.url(settings.authPort());
         add("auth-server", settings.authPort(), Map.of(
                 "PLATFORM_SECRETS_FILE", secrets.toString(),
@@ -165,6 +210,8 @@ public final class Platform {
         common.put("MONGODB_URI", settings.mongoUri());
         common.put("AUTH_ISSUER_URI", issuer);
         common.put("PLATFORM_SECRETS_FILE", secrets.toString());
+        // the servers an API description names, whatever Host or X-Forwarded-* header a request carries
+        common.put("GATEWAY_PUBLIC_URL", settings.url(settings.gatewayPort()));
         add("project-service", settings.projectPort(), Map.of("MONGODB_DATABASE", "projects"), common, logDir);
         add("funding-service", settings.fundingPort(), Map.of("MONGODB_DATABASE", "funding"), common, logDir);
         add("platform-registry-service", settings.registryPort(), Map.of("MONGODB_DATABASE", "registry"), common, logDir);
@@ -180,8 +227,28 @@ public final class Platform {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.putAll(own);
         env.putAll(settings.logFormat().serviceEnvironment());
+        int managementPort = 0;
+        if (!name.equals("auth-server")) {
+            managementPort = FreePorts.next();
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+            env.put("MANAGEMENT_ADDRESS", "127.0.0.1");
+        }
+        if (!name.equals("auth-server") && !name.equals("gateway")) {
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+        }
         Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
-        services.add(new ServiceProcess(name, jar, port, env, logDir));
+        services.add(new ServiceProcess(name, jar, port, managementPort, env, logDir));
+    }
+
+    /** Where each component's health and metrics answer this time (loopback only), for operators and tools. */
+    private void recordManagementPorts() throws IOException {
+        Properties ports = new Properties();
+        services.stream().filter(s -> s.managementPort() > 0)
+                .forEach(s -> ports.setProperty(s.name(), String.valueOf(s.managementPort())));
+        Path file = PrivateFiles.file(settings.dataDir().resolve("run/management-ports.properties"));
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ports.store(writer, "health and metrics (/actuator/health, /actuator/prometheus) on http://127.0.0.1:<port>");
+        }
     }
 
     private void requireFreePorts() {

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * The client secrets and user passwords of the embedded stack: generated on first start into a file only its
  * owner can read, kept across restarts, and completed if a principal was added since. Nothing is hard-coded.
+ * Besides the OAuth2 clients and staff users: the Kafka users ({@link BusCredentials}) and, for a deployment on real
+ * MongoDB, its administrator and one user per service ({@code mongodb.<user>.password}).
  */
 public final class PlatformSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,9 +39,9 @@ public final class PlatformSecrets {
                 }
             }
             boolean added = false;
-            for (Principal p : Principals.all()) {
-                if (!secrets.containsKey(p.secretKey())) {
-                    secrets.setProperty(p.secretKey(), newSecret());
+            for (String key : keys()) {
+                if (!secrets.containsKey(key)) {
+                    secrets.setProperty(key, newSecret());
                     added = true;
                 }
             }
@@ -50,6 +54,15 @@ public final class PlatformSecrets {
         }
     }
 
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        Principals.all().stream().map(Principal::secretKey).forEach(keys::add);
+        BusCredentials.users().stream().map(BusCredentials::key).forEach(keys::add);
+        keys.add("mongodb." + BusCredentials.ADMIN + ".password");
+        BusCredentials.services().forEach(service -> keys.add("mongodb." + service + ".password"));
+        return keys;
+    }
+
     private static String newSecret() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
@@ -58,7 +71,7 @@ public final class PlatformSecrets {
 
     private static void write(Path file, Properties secrets) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateFiles.directory(dir);
         Path tmp = Files.createTempFile(dir, "secrets", ".tmp");
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
@@ -66,8 +79,9 @@ public final class PlatformSecrets {
             // not a POSIX file system
         }
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            secrets.store(out, "Chenzhou plan platform: client secrets (client.<id>.secret) and staff passwords"
-                    + " (user.<name>.password), generated on first start. Keep private.");
+            secrets.store(out, "Chenzhou plan platform: client secrets (client.<id>.secret), staff passwords"
+                    + " (user.<name>.password), Kafka and MongoDB users' passwords (kafka.<user>.password,"
+                    + " mongodb.<user>.password), generated on first start. Keep private.");
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

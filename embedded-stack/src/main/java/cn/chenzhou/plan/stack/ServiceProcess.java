@@ -18,18 +18,24 @@ import java.util.concurrent.TimeUnit;
 /** One service of the platform, run as its own JVM with its output in a log file. */
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Path SHELL = Path.of("/bin/sh");
 
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDir) {
+    /**
+     * @param managementPort the loopback port of its health and metrics endpoints, or 0 if they are on {@code port}
+     */
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.logFile = logDir.resolve(name + ".log");
     }
@@ -42,6 +48,10 @@ final class ServiceProcess {
         return port;
     }
 
+    int managementPort() {
+        return managementPort;
+    }
+
     Path logFile() {
         return logFile;
     }
@@ -51,6 +61,10 @@ final class ServiceProcess {
             throw new IllegalStateException(name + ": " + jar + " is missing; build with 'mvn -DskipTests package'");
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SHELL)) {
+            // whatever the service writes is its owner's only, whatever umask the launcher was started with
+            command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : javaOptions.trim().split("\\s+")) {
             if (!option.isEmpty()) {
@@ -66,7 +80,7 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         try {
-            Files.createDirectories(logFile.getParent());
+            PrivateFiles.file(logFile);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -83,7 +97,8 @@ final class ServiceProcess {
 
     /** True when the service answers its health endpoint with status UP. */
     boolean isHealthy() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (managementPort > 0 ? managementPort : port)
+                        + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

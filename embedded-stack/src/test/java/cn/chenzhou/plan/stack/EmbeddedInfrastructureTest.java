@@ -7,8 +7,11 @@ import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,17 +30,22 @@ class EmbeddedInfrastructureTest {
     Path dir;
 
     @Test
-    void kafkaKeepsItsRecordsAcrossARestartOnTheSameDirectory() throws Exception {
+    void kafkaKeepsItsRecordsAndUsersAcrossARestartOnTheSameDirectory() throws Exception {
         int port = FreePorts.next();
         int controller = FreePorts.next();
-        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, dir.resolve("kafka"), "localhost").start();
-             KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-            producer.send(new ProducerRecord<>("restart.test", "k", "before")).get();
+        BusCredentials users = BusCredentials.generated();
+        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, dir.resolve("kafka"), "127.0.0.1", "localhost", users).start()) {
+            try (Admin admin = Admin.create(kafka.client(BusCredentials.ADMIN))) {
+                admin.createTopics(List.of(new NewTopic("restart.test", 1, (short) 1))).all().get();
+            }
+            try (KafkaProducer<String, String> producer = producer(kafka.client(BusCredentials.ADMIN))) {
+                producer.send(new ProducerRecord<>("restart.test", "k", "before")).get();
+            }
         }
-        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, dir.resolve("kafka"), "localhost").start();
-             KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, dir.resolve("kafka"), "127.0.0.1", "localhost", users).start();
+             KafkaProducer<String, String> producer = producer(kafka.client(BusCredentials.ADMIN))) {
             producer.send(new ProducerRecord<>("restart.test", "k", "after")).get();
-            assertThat(readAll(kafka.bootstrapServers(), "restart.test", 2)).containsExactly("before", "after");
+            assertThat(readAll(kafka.client(BusCredentials.ADMIN), "restart.test", 2)).containsExactly("before", "after");
         }
     }
 
@@ -57,17 +65,17 @@ class EmbeddedInfrastructureTest {
         }
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<String> readAll(String bootstrap, String topic, int expected) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "t",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+    private static List<String> readAll(Map<String, Object> client, String topic, int expected) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "t");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<String> values = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 20_000;

@@ -10,6 +10,8 @@ import java.util.Base64;
 import org.springframework.core.io.Resource;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +54,8 @@ import reactor.core.publisher.Mono;
  * through the authorization server (authorization code + PKCE); the gateway keeps their tokens in its session and
  * relays the access token downstream, so the services see the same kind of bearer token either way; a change they
  * make needs the CSRF token of their session, and signing out ends both sessions (the gateway's and the
- * authorization server's). Only health and the sign-in flow are open.
+ * authorization server's). Only the sign-in flow is open (health and metrics answer on a loopback management port
+ * of their own).
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -61,7 +64,8 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain apiAndBrowserSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                 WebSessionManager sessions, SignOutAtTheIssuer signOut) {
+                                                 WebSessionManager sessions, SignOutAtTheIssuer signOut,
+                                                 ApplicationContext context) {
         return http
                 // changes made with the gateway's session cookie need the session's CSRF token; anything else carries no
                 // ambient credentials and goes on to authentication (a bearer token, or a 401). The token lives in the
@@ -80,7 +84,8 @@ class GatewaySecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // health and metrics: on the loopback management port only, which nothing routes to
+                        .matchers(onManagementPort(context)).permitAll()
                         // the breakers' fallbacks are forwarded inside the gateway, past these filters: not open to callers
                         .pathMatchers("/oauth2/**", "/login/**").permitAll()
                         .anyExchange().authenticated())
@@ -135,6 +140,16 @@ class GatewaySecurity {
             boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
             boolean session = !sessionIds.resolveSessionIds(exchange).isEmpty();
             return !safe && !bearer && session ? MatchResult.match() : MatchResult.notMatch();
+        };
+    }
+
+    /** A request that arrived on another port than the gateway's public one: the management server's. */
+    static ServerWebExchangeMatcher onManagementPort(ApplicationContext context) {
+        return exchange -> {
+            java.net.InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean management = local != null && context instanceof WebServerApplicationContext server
+                    && server.getWebServer() != null && local.getPort() != server.getWebServer().getPort();
+            return management ? MatchResult.match() : MatchResult.notMatch();
         };
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +58,9 @@ class GatewayTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private HttpResponse<String> get(String path, String token, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
@@ -104,8 +108,16 @@ class GatewayTest {
     }
 
     @Test
-    void healthIsOpen() throws Exception {
-        assertThat(get("/actuator/health", null, null).statusCode()).isEqualTo(200);
+    void healthAndMetricsAnswerOnTheLoopbackManagementPortAndNotBehindThePublicOne() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
+            HttpResponse<String> local = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(local.statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", TestTokens.county("431002"), null).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health", TestTokens.county("431002"), null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -3,16 +3,17 @@ package cn.chenzhou.plan.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.Http;
+import cn.chenzhou.plan.chassis.testing.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The service describes its API in OpenAPI, served without a token for the gateway's combined view. */
+/** The service describes its API in OpenAPI, for the plan office (through the gateway's combined view). */
 class OpenApiTest extends RegistryApiTest {
 
     @Test
     void theOpenApiDescriptionListsEveryRegistryEndpoint() {
-        Http.Response response = http().get("/v3/api-docs", null);
+        Http.Response response = http().get("/v3/api-docs", TestTokens.admin());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode paths = response.json().get("paths");
@@ -30,7 +31,7 @@ class OpenApiTest extends RegistryApiTest {
 
     @Test
     void theActorComesFromTheTokenAndIsNoParameterAndEveryOperationHasItsOwnId() {
-        JsonNode paths = http().get("/v3/api-docs", null).json().get("paths");
+        JsonNode paths = http().get("/v3/api-docs", TestTokens.admin()).json().get("paths");
         List<JsonNode> operations = paths.valueStream().flatMap(JsonNode::valueStream).toList();
 
         assertThat(operations).allSatisfy(op -> assertThat(op.path("parameters").valueStream()

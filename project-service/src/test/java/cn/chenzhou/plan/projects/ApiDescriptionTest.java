@@ -3,15 +3,16 @@ package cn.chenzhou.plan.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.Http;
+import cn.chenzhou.plan.chassis.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The OpenAPI description is served without a token and reads well: every operation has a summary. */
+/** The OpenAPI description (the plan office's) reads well: every operation has a summary. */
 class ApiDescriptionTest extends ProjectServiceTest {
 
     @Test
     void everyOperationIsDescribedAndTheCallerIsNotAParameter() {
-        Http.Response response = http().get("/v3/api-docs", null);
+        Http.Response response = http().get("/v3/api-docs", TestTokens.admin());
         assertThat(response.status()).isEqualTo(200);
         JsonNode api = response.json();
         JsonNode paths = api.get("paths");

@@ -1,5 +1,7 @@
 package cn.chenzhou.plan.system;
 
+import cn.chenzhou.plan.stack.BusCredentials;
+import cn.chenzhou.plan.stack.BusSetup;
 import cn.chenzhou.plan.stack.FreePorts;
 import cn.chenzhou.plan.stack.PlatformSecrets;
 import com.github.dockerjava.api.DockerClient;
@@ -56,6 +58,11 @@ final class PlatformContainers implements AutoCloseable {
                 .withExposedPorts(27017).waitingFor(Wait.forListeningPort());
         GenericContainer<?> kafka = infrastructure(images.kafka, "kafka")
                 .withEnv(kafkaEnvironment())
+                // locked as in docker-compose.yml: SASL/SCRAM users from the secrets file, ACLs, no topic by naming it
+                .withCopyFileToContainer(MountableFile.forHostPath(secretsFile, 0600), SECRETS)
+                .withCopyFileToContainer(MountableFile.forHostPath(composeFile("docker/kafka-start.sh"), 0644),
+                        "/platform/kafka-start.sh")
+                .withCreateContainerCmdModifier(cmd -> cmd.withUser("0:0").withEntrypoint("sh", "/platform/kafka-start.sh"))
                 .withExposedPorts(9092)
                 // the host's own listener on a fixed port, so the broker can advertise it; added to Testcontainers' bindings
                 .withCreateContainerCmdModifier(cmd -> {
@@ -71,6 +78,8 @@ final class PlatformContainers implements AutoCloseable {
                 "AUTH_ISSUER_URI", ISSUER, "AUTH_SIGNING_KEY_FILE", "/tmp/auth-signing-key.json",
                 "GATEWAY_PUBLIC_URL", "http://localhost:8080"));
         Startables.deepStart(mongo, kafka, auth).join();
+        // as the compose file's kafka-setup: the topics, the services' users and their ACLs, before any service starts
+        BusSetup.apply(kafkaClient(), BusCredentials.from(secrets), 3, (short) 1);
 
         List<GenericContainer<?>> services = new ArrayList<>();
         services.add(service("project-service", "project-service", 8081, Map.of("MONGODB_DATABASE", "projects")));
@@ -104,30 +113,22 @@ final class PlatformContainers implements AutoCloseable {
 
     private Map<String, String> kafkaEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        // apache/kafka reads KAFKA_* as broker settings
-        env.put("KAFKA_NODE_ID", "1");
-        env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-        env.put("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,EXTERNAL://:" + kafkaExternalPort);
-        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092,EXTERNAL://localhost:" + kafkaExternalPort);
-        env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
-        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,EXTERNAL:PLAINTEXT");
-        env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:9093");
-        env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
-        env.put("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1");
-        env.put("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1");
-        env.put("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-        env.put("KAFKA_NUM_PARTITIONS", "3");
-        env.put("KAFKA_LOG_RETENTION_MS", "-1");
+        // docker/kafka-start.sh configures apache/kafka; the project's embedded broker reads the PLATFORM_* ones
         env.put("KAFKA_HEAP_OPTS", "-Xmx512m -Xms256m");
-        // the project's embedded broker reads these
+        env.put("KAFKA_DATA_DIR", "/var/lib/kafka/data");
+        env.put("KAFKA_ADVERTISED_HOST", "kafka");
+        env.put("KAFKA_EXTERNAL_HOST", "localhost");
+        env.put("KAFKA_EXTERNAL_PORT", String.valueOf(kafkaExternalPort));
         env.put("PLATFORM_COMMAND", "kafka");
         env.put("PLATFORM_DATA_DIR", "/var/lib/kafka/data");
-        env.put("KAFKA_ADVERTISED_HOST", "kafka");
-        env.put("KAFKA_EXTERNAL_PORT", String.valueOf(kafkaExternalPort));
+        env.put("PLATFORM_SECRETS_FILE", SECRETS);
         env.put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
         return env;
+    }
+
+    /** A file of the repository (the reactor's root is this module's parent). */
+    private static java.nio.file.Path composeFile(String path) {
+        return java.nio.file.Path.of(System.getProperty("platform.home", "..")).resolve(path).toAbsolutePath().normalize();
     }
 
     private GenericContainer<?> service(String module, String alias, int port, Map<String, String> own) {
@@ -142,13 +143,40 @@ final class PlatformContainers implements AutoCloseable {
                 .withEnv("AUTH_ISSUER_URI", ISSUER)
                 .withEnv("AUTH_JWK_SET_URI", ISSUER + "/oauth2/jwks")
                 .withEnv("PLATFORM_SECRETS_FILE", SECRETS)
+                // health and metrics on the container's loopback only: the wait asks from inside, as docker's health check
+                .withEnv("MANAGEMENT_PORT", "9090")
                 .withEnv(own)
                 .withExposedPorts(port)
-                .waitingFor(Wait.forHttp("/actuator/health").forPort(port).forStatusCode(200)
-                        .withStartupTimeout(Duration.ofMinutes(4)));
+                .waitingFor(new InsideHealthCheck(Duration.ofMinutes(4)));
         containers.put(alias, container);
         aliases.put(alias, List.of(alias));
         return container;
+    }
+
+    /** Waits until the container's own health check ({@code /app/healthcheck.sh}) passes, run inside it. */
+    private static final class InsideHealthCheck extends org.testcontainers.containers.wait.strategy.AbstractWaitStrategy {
+        InsideHealthCheck(Duration timeout) {
+            withStartupTimeout(timeout);
+        }
+
+        @Override
+        protected void waitUntilReady() {
+            long deadline = System.nanoTime() + startupTimeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (waitStrategyTarget.execInContainer("bash", "/app/healthcheck.sh").getExitCode() == 0) {
+                        return;
+                    }
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (IOException | RuntimeException e) {
+                    // not up yet
+                }
+            }
+            throw new org.testcontainers.containers.ContainerLaunchException("not healthy after " + startupTimeout);
+        }
     }
 
     /** A service's container; optionally on a fixed host port, which a restart keeps. */
@@ -171,6 +199,11 @@ final class PlatformContainers implements AutoCloseable {
 
     String kafkaBootstrap() {
         return "localhost:" + kafkaExternalPort;
+    }
+
+    /** A Kafka client's settings as the broker's administrator, on the host's listener. */
+    Map<String, Object> kafkaClient() {
+        return BusCredentials.from(secrets).client(BusCredentials.ADMIN, kafkaBootstrap());
     }
 
     String mongoUri() {

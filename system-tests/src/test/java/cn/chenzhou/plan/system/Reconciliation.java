@@ -61,7 +61,7 @@ final class Reconciliation {
             r.projects(mongo.getDatabase("projects"), outcomes);
             r.specialFund(mongo.getDatabase("funding"), outcomes);
         }
-        r.events(platform.kafkaBootstrap());
+        r.events(platform.kafkaClient());
         r.reporting(viewer);
         return r;
     }
@@ -159,10 +159,10 @@ final class Reconciliation {
         }
     }
 
-    private void events(String bootstrap) {
-        var props = Map.<String, Object>of("bootstrap.servers", bootstrap, "group.id", "reconciliation-" + UUID.randomUUID(),
-                "enable.auto.commit", false);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+    private void events(Map<String, Object> client) {
+        Map<String, Object> props = new java.util.HashMap<>(client);
+        props.put("enable.auto.commit", false);
+        try (Admin admin = Admin.create(client);
              KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             Set<String> topics = admin.listTopics().names().get();
             Set<String> seen = new HashSet<>();

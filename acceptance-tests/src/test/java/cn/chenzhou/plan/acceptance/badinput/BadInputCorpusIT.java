@@ -12,6 +12,7 @@ import cn.chenzhou.plan.acceptance.security.MatrixTable.Row;
 import cn.chenzhou.plan.acceptance.security.PlatformUnderTest;
 import cn.chenzhou.plan.acceptance.security.Samples;
 import cn.chenzhou.plan.acceptance.security.TopicWatch;
+import cn.chenzhou.plan.stack.BusCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ class BadInputCorpusIT {
             }
         }
 
-        try (TopicWatch watch = new TopicWatch(platform.kafkaBootstrap(), TopicWatch.OWNER_TOPICS)) {
+        try (TopicWatch watch = new TopicWatch(platform.kafkaClient(BusCredentials.ADMIN), TopicWatch.OWNER_TOPICS)) {
             for (Corpus corpus : corpora) {
                 for (JsonNode spec : corpus.cases()) {
                     if (spec.has("defect")) {

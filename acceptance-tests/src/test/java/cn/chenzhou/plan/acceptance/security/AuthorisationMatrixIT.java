@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.acceptance.security.Call.Reply;
 import cn.chenzhou.plan.acceptance.security.MatrixTable.Row;
+import cn.chenzhou.plan.stack.BusCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +139,7 @@ class AuthorisationMatrixIT {
                 before.put(row.endpoint(), snapshot(row, refusalFixture.get(row)));
             }
         }
-        try (TopicWatch watch = new TopicWatch(platform.kafkaBootstrap(), TopicWatch.OWNER_TOPICS)) {
+        try (TopicWatch watch = new TopicWatch(platform.kafkaClient(BusCredentials.ADMIN), TopicWatch.OWNER_TOPICS)) {
             for (Row row : rows) {
                 if (!row.isWrite()) {
                     continue;
@@ -171,7 +172,7 @@ class AuthorisationMatrixIT {
         }
 
         // 4. the commands that must succeed, each on its own fixture; their events show that the watch sees events
-        try (TopicWatch watch = new TopicWatch(platform.kafkaBootstrap(), TopicWatch.OWNER_TOPICS)) {
+        try (TopicWatch watch = new TopicWatch(platform.kafkaClient(BusCredentials.ADMIN), TopicWatch.OWNER_TOPICS)) {
             for (Row row : rows) {
                 if (!row.isWrite()) {
                     continue;

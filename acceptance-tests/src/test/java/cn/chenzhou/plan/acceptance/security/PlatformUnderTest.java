@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.acceptance.security;
 
 import cn.chenzhou.plan.acceptance.RunningPlatform;
+import cn.chenzhou.plan.stack.BusCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,6 +101,52 @@ public final class PlatformUnderTest {
         return "localhost:" + ports.get("KAFKA_PORT");
     }
 
+    /** What a Kafka client needs to connect as one of the broker's users, whose password is in the secrets file. */
+    public Map<String, Object> kafkaClient(String user) {
+        return new HashMap<>(BusCredentials.from(secrets()).client(user, kafkaBootstrap()));
+    }
+
+    public Properties secrets() {
+        Properties secrets = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("no secrets file in " + dataDir, e);
+        }
+        return secrets;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A port by its environment variable's name, e.g. GATEWAY_PORT. */
+    public int port(String name) {
+        return ports.get(name);
+    }
+
+    /** Where each component's health and metrics answer (loopback), as the launcher recorded it. */
+    public Properties managementPorts() {
+        Properties ports = new Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("run/management-ports.properties"))) {
+            ports.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("no management ports recorded in " + dataDir, e);
+        }
+        return ports;
+    }
+
+    /** The launcher's process: the parent of the services listed in {@code run/pids}. */
+    public ProcessHandle launcher() throws IOException {
+        for (String line : Files.readAllLines(dataDir.resolve("run/pids"))) {
+            var parent = ProcessHandle.of(Long.parseLong(line.trim())).flatMap(ProcessHandle::parent);
+            if (parent.isPresent()) {
+                return parent.get();
+            }
+        }
+        throw new IllegalStateException("no running service listed in " + dataDir.resolve("run/pids"));
+    }
+
     public Path signingKeyFile() {
         return dataDir.resolve("secrets/auth-signing-key.json");
     }
@@ -118,10 +165,7 @@ public final class PlatformUnderTest {
             return cached.value();
         }
         try {
-            Properties secrets = new Properties();
-            try (var in = Files.newBufferedReader(dataDir.resolve("secrets/platform-secrets.properties"))) {
-                secrets.load(in);
-            }
+            Properties secrets = secrets();
             String basic = Base64.getEncoder().encodeToString((clientId + ":" + secrets.getProperty("client." + clientId + ".secret"))
                     .getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,9 +36,10 @@ public final class TopicWatch implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Seen> seen = new ArrayList<>();
 
-    public TopicWatch(String bootstrap, List<String> topics) {
+    /** @param client the broker's address and a user who may read the topics (see {@link PlatformUnderTest#kafkaClient}) */
+    public TopicWatch(Map<String, Object> client, List<String> topics) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

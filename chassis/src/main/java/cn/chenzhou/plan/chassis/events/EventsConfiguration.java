@@ -1,18 +1,12 @@
 package cn.chenzhou.plan.chassis.events;
 
 import cn.chenzhou.plan.contracts.Topics;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -24,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Event consumption for every service: the codec, the topics, and the error handling that sends a poison
  * event to {@code <topic>.dlt} at once (with the reason in the {@code kafka_dlt-exception-*} headers) while a
  * passing failure (MongoDB briefly away) is retried with backoff for as long as it takes — never dead-lettered.
+ * A service creates no topic: the bus's administrator does (the broker lets no service create one).
  */
 @AutoConfiguration
 public class EventsConfiguration {
@@ -52,15 +47,5 @@ public class EventsConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions}") int partitions) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : List.of(Topics.PROJECTS, Topics.FUNDING, Topics.REGISTRY, Topics.ALERTS)) {
-            topics.add(TopicBuilder.name(topic).partitions(partitions).replicas(1).build());
-            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(1).replicas(1).build());
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import com.mongodb.MongoCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
@@ -43,6 +46,23 @@ public class OutboxConfiguration {
     @ConditionalOnMissingBean
     MongoCustomConversions mongoCustomConversions() {
         return StoredValueConversions.conversions();
+    }
+
+    /**
+     * On real MongoDB, the service's own user, whose rights end at the service's own database (where it is defined):
+     * added to whatever the connection string says.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "platform.mongodb.authenticate", havingValue = "true")
+    MongoClientSettingsBuilderCustomizer storeUser(@Value("${platform.mongodb.username}") String username,
+                                                   @Value("${platform.mongodb.password}") String password,
+                                                   @Value("${spring.mongodb.database}") String database) {
+        if (password.isBlank()) {
+            throw new IllegalStateException("platform.mongodb.authenticate is true but " + username + " has no password"
+                    + " (mongodb." + username + ".password in the secrets file, or MONGODB_PASSWORD)");
+        }
+        return settings -> settings.credential(MongoCredential.createScramSha256Credential(username, database,
+                password.toCharArray()));
     }
 
     /** Named so that Boot's own MongoDB indicator, which needs {@code hello}, backs off. */

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
@@ -39,6 +41,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,14 +50,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every service validates the bearer token itself (defence in depth: the gateway is not the only lock):
  * signature against the authorization server's keys, issuer, audience, expiry, and the platform's claims.
- * Only health, info and the OpenAPI description are open. Refusals are problem+json 401 / 403.
+ * Open: only what arrives on the management port (health, metrics: a loopback port the gateway does not route).
+ * The OpenAPI description is the plan office's (ADMIN): it maps every endpoint. Refusals are problem+json 401 / 403.
  */
 @AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
 @EnableWebSecurity
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter writer) throws Exception {
+    SecurityFilterChain platformSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter writer,
+                                         ApplicationContext context) throws Exception {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(PlatformClaims.ROLES);
         authorities.setAuthorityPrefix("ROLE_");
@@ -64,8 +69,9 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(onManagementPort(context)).permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
@@ -77,6 +83,12 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> writer.write(response,
                                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()))));
         return http.build();
+    }
+
+    /** A request that arrived on another port than the API's: the management server's. */
+    private static RequestMatcher onManagementPort(ApplicationContext context) {
+        return request -> context instanceof WebServerApplicationContext server && server.getWebServer() != null
+                && request.getLocalPort() != server.getWebServer().getPort();
     }
 
     /**

@@ -8,14 +8,18 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * What every service's OpenAPI description ({@code /v3/api-docs}) says the same way: the caller ({@link Actor})
  * comes from the bearer token, not from a parameter; money is a yuan string; a credit code is a string; every
- * operation needs a bearer token. A service adds its own title, description and tags with an {@code OpenAPI} bean.
+ * operation needs a bearer token; the one server is the gateway's public address from configuration — never one a
+ * request's {@code Host} or {@code X-Forwarded-*} headers name. A service adds its own title, description and tags
+ * with an {@code OpenAPI} bean.
  */
 @AutoConfiguration
 public class ApiDocumentation {
@@ -31,6 +35,11 @@ public class ApiDocumentation {
     }
 
     static final String BEARER = "bearer";
+
+    @Bean
+    ServerBaseUrlCustomizer gatewayAsServer(@Value("${platform.public-url}") String publicUrl) {
+        return (fromRequest, request) -> publicUrl;
+    }
 
     @Bean
     OpenApiCustomizer bearerTokens() {

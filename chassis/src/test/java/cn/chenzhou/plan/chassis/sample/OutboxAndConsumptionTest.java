@@ -40,6 +40,7 @@ class OutboxAndConsumptionTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "chassis_outbox_test");
+        TestInfrastructure.createTopics(WidgetApplication.TOPIC, cn.chenzhou.plan.contracts.Topics.deadLetterOf(WidgetApplication.TOPIC));
     }
 
     @LocalServerPort
@@ -191,7 +192,6 @@ class OutboxAndConsumptionTest {
     }
 
     private static KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(SharedInfrastructure.kafkaClient(), new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.chenzhou.plan.chassis.testing.EventProbe;
 import cn.chenzhou.plan.chassis.testing.Http;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,10 +41,14 @@ class WebConventionsTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "chassis_web_test");
+        TestInfrastructure.createTopics(WidgetApplication.TOPIC, cn.chenzhou.plan.contracts.Topics.deadLetterOf(WidgetApplication.TOPIC));
     }
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -407,10 +413,51 @@ class WebConventionsTest {
     }
 
     @Test
-    void healthIsOpenAndCarriesARequestId() {
+    void aRequestIdIsKeptAndReturned() {
         Http http = Http.local(port);
-        Http.Response response = http.send(http.builder("/actuator/health", null).header("X-Request-Id", "abc-123").GET());
-        assertThat(response.status()).isEqualTo(200);
+        Http.Response response = http.send(http.builder("/widgets/dates", TestTokens.viewer())
+                .header("X-Request-Id", "abc-123").GET());
         assertThat(response.header("X-Request-Id")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheLoopbackManagementPortOnlyAndTheApiPortServesNeither() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        Http management = new Http("http://127.0.0.1:" + managementPort);
+        assertThat(management.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus", null).status()).isEqualTo(200);
+        // bound to loopback: not reachable on any other address of this machine
+        java.net.InetAddress other = otherAddress();
+        if (other != null) {
+            assertThatThrownBy(() -> new java.net.Socket(other, managementPort).close()).isInstanceOf(java.io.IOException.class);
+        }
+
+        Http api = Http.local(port);
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", TestTokens.county("431023")).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/health", TestTokens.admin()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theApiDescriptionIsThePlanOfficesAndNamesTheConfiguredServerWhateverTheRequestSays() {
+        Http api = Http.local(port);
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(401);
+        assertThat(api.get("/v3/api-docs", TestTokens.county("431023")).status()).isEqualTo(403);
+        assertThat(api.get("/v3/api-docs", TestTokens.viewer()).status()).isEqualTo(403);
+
+        Http.Response forged = api.send(api.builder("/v3/api-docs", TestTokens.admin())
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443").header("Forwarded", "host=evil.example;proto=https").GET());
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(forged.json().get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:8080");
+        assertThat(forged.body()).doesNotContain("evil.example");
+    }
+
+    /** A non-loopback address of this machine, if it has one. */
+    private static java.net.InetAddress otherAddress() throws java.net.SocketException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+                .findFirst().orElse(null);
     }
 }

@@ -291,7 +291,7 @@ class SpecialFundApiTest extends FundingApiTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        Http.Response docs = http().get("/v3/api-docs", null);
+        Http.Response docs = http().get("/v3/api-docs", TestTokens.admin());
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames()).contains(
                 "/api/funding/special-fund/{year}/allocations",

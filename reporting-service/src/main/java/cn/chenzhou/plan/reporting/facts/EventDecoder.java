@@ -5,6 +5,7 @@ import cn.chenzhou.plan.contracts.County;
 import cn.chenzhou.plan.contracts.EventAttributes;
 import cn.chenzhou.plan.contracts.EventCatalogue;
 import cn.chenzhou.plan.contracts.EventType;
+import cn.chenzhou.plan.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,12 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
  * checks as the chassis codec (spec version, id, type, subject, a Chenzhou county, a positive sequence, data), but
  * without building an SDK event per record: a rebuild reads hundreds of thousands of them a second. The data is read
  * into the contracts record of its type; unknown fields are ignored.
+ *
+ * <p>An event must also come from where it arrived: its {@code source} is the owner of its topic, and a type of the
+ * catalogue arrives only on the topic of the service that publishes it. The broker already lets each service write
+ * its own topic only; this keeps a service that was taken over (or a mistake) from speaking for another one.
  */
 @Component
 class EventDecoder {
     private static final byte[] SPEC_VERSION = EventAttributes.SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
     private final JsonMapper mapper;
     private final Map<String, Optional<ObjectReader>> readers = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Owner>> owners = new ConcurrentHashMap<>();
+
+    /** The platform topic a topic stands for, and the source of every event on it. */
+    private record Owner(String topic, byte[] source) {
+        static Optional<Owner> of(String topic) {
+            return Optional.ofNullable(Topics.baseName(topic)).map(base -> new Owner(base,
+                    Topics.sourceOf(Topics.OWNERS.get(base)).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
 
     EventDecoder(JsonMapper mapper) {
         this.mapper = mapper;
@@ -64,6 +78,12 @@ class EventDecoder {
         String eventId = required(id, "id");
         String eventType = required(type, "type");
         required(source, "source");
+        Owner owner = owners.computeIfAbsent(record.topic(), Owner::of).orElseThrow(() ->
+                new PoisonEventException("event " + eventId + " arrived on " + record.topic() + ", which no service owns"));
+        if (!Arrays.equals(source, owner.source())) {
+            throw new PoisonEventException("event " + eventId + " has source '" + text(source) + "', but only "
+                    + text(owner.source()) + " publishes on " + record.topic());
+        }
         String aggregate = subject == null ? null : text(subject);
         if (aggregate == null || aggregate.isBlank()) {
             throw new PoisonEventException("event " + eventId + " has no subject (aggregate id)");
@@ -83,6 +103,12 @@ class EventDecoder {
         }
         if (record.value() == null) {
             throw new PoisonEventException("event " + eventId + " has no data");
+        }
+        Optional<EventType> known = EventCatalogue.byType(eventType);
+        if (known.isPresent() && !known.get().topic().equals(owner.topic())) {
+            throw new PoisonEventException("event " + eventId + " is a " + eventType + ", which only "
+                    + Topics.OWNERS.get(known.get().topic()) + " publishes, on " + known.get().topic() + ", not on "
+                    + record.topic());
         }
         ObjectReader reader = readers.computeIfAbsent(eventType, this::readerFor).orElse(null);
         Object data = null;

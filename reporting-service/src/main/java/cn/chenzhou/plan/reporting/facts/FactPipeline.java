@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -131,7 +132,14 @@ class FactPipeline implements SmartLifecycle {
                     break;
                 }
                 log.warn("fact pipeline will retry the batch", e);
-                positions.forEach(consumer::seek);
+                // only what is assigned: a broker that was not there yet (or slow to let the consumer in) may have left
+                // the restored positions unassigned, and seeking one would end the pipeline for good
+                Set<TopicPartition> assigned = consumer.assignment();
+                positions.forEach((tp, offset) -> {
+                    if (assigned.contains(tp)) {
+                        consumer.seek(tp, offset);
+                    }
+                });
                 sleep(1000);
             }
         }
@@ -307,7 +315,6 @@ class FactPipeline implements SmartLifecycle {
         if (Duration.between(lastPartitionRefresh, Instant.now()).compareTo(PARTITION_REFRESH) < 0) {
             return;
         }
-        lastPartitionRefresh = Instant.now();
         List<TopicPartition> all = new ArrayList<>();
         for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -315,6 +322,8 @@ class FactPipeline implements SmartLifecycle {
                 infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
             }
         }
+        // not before: a look-up that timed out is tried again at the next turn, not ten seconds later
+        lastPartitionRefresh = Instant.now();
         if (all.isEmpty() || consumer.assignment().containsAll(all)) {
             return;
         }

@@ -37,11 +37,11 @@ class ApplyCostCheck {
             String county = counties.get(i % counties.size());
             byte[] data = json.writeValueAsBytes(new DesignationGranted(id, county, "LIGHTING_DEMONSTRATION_UNIT", "MUNICIPAL",
                     "示范单位 " + id, null, "doc-" + i, "2013-0" + (1 + i % 9) + "-15"));
-            ProducerRecord<String, byte[]> p = KafkaMessageFactory.<String>createWriter("t", id).writeBinary(CloudEventBuilder.v1()
-                    .withId("e" + i).withSource(URI.create("/x")).withType(RegistryEvents.DESIGNATION_GRANTED.type())
+            ProducerRecord<String, byte[]> p = KafkaMessageFactory.<String>createWriter(cn.chenzhou.plan.contracts.Topics.REGISTRY, id).writeBinary(CloudEventBuilder.v1()
+                    .withId("e" + i).withSource(URI.create("/platform-registry-service")).withType(RegistryEvents.DESIGNATION_GRANTED.type())
                     .withSubject(id).withTime(OffsetDateTime.now()).withExtension("county", county).withExtension("actor", "a")
                     .withExtension("sequence", 1 + i / 100_000).withData(data).build());
-            records.add(new ConsumerRecord<>("t", 0, i, 0L, TimestampType.CREATE_TIME, 0, 0, id, data, p.headers(), Optional.empty()));
+            records.add(new ConsumerRecord<>(cn.chenzhou.plan.contracts.Topics.REGISTRY, 0, i, 0L, TimestampType.CREATE_TIME, 0, 0, id, data, p.headers(), Optional.empty()));
         }
         for (int round = 0; round < 5; round++) {
             FactBook book = new FactBook();

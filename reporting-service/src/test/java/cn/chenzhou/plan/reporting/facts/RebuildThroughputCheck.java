@@ -59,9 +59,9 @@ class RebuildThroughputCheck {
         JsonMapper json = JsonMapper.builder().build();
         EventFeed shape = new EventFeed(PREFIX);
         List<String> counties = County.codes();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SharedInfrastructure.kafkaBootstrapServers(), "linger.ms", 20, "batch.size", 262144, "acks", "1",
-                "enable.idempotence", false), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(EventFeed.client(Map.of(
+                "linger.ms", 20, "batch.size", 262144, "acks", "1", "enable.idempotence", false)),
+                new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < EVENTS; i++) {
                 String id = "d-" + (i % (EVENTS / 3));
                 String county = counties.get(i % counties.size());
@@ -86,9 +86,8 @@ class RebuildThroughputCheck {
     }
 
     private static long bareConsumerRate(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                SharedInfrastructure.kafkaBootstrapServers(), "group.id", "bare-" + UUID.randomUUID(),
-                "max.poll.records", 5000, "max.partition.fetch.bytes", 8 * 1024 * 1024),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(EventFeed.client(Map.of(
+                "max.poll.records", 5000, "max.partition.fetch.bytes", 8 * 1024 * 1024)),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -61,8 +61,7 @@ class ProjectFactsTest {
         String county = "431026";
         long before = countFor(county);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+                SharedInfrastructure.kafkaClient(), new StringSerializer(), new ByteArraySerializer());
              EventProbe dlt = new EventProbe(Topics.deadLetterOf(Topics.PROJECTS))) {
             String first = "prj-" + UUID.randomUUID();
             ProducerRecord<String, byte[]> event = submitted(UUID.randomUUID().toString(), first, county);

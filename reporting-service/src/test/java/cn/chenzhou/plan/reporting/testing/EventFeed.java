@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.reporting.testing;
 
+import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.contracts.testing.EventSchemas;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,26 +39,26 @@ public final class EventFeed implements AutoCloseable {
 
     public EventFeed(String prefix) {
         this.prefix = prefix;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "linger.ms", 0), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(client(Map.of("linger.ms", 0)), new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
-     * The topics of a prefix, created with 3 partitions, and the property that points reporting at them. The alert
-     * topic is created too, with the partitions the service would give it, so a probe made now sees every partition.
+     * The topics of a prefix and their dead-letter topics, created with 3 partitions (the broker creates none by itself),
+     * and the property that points reporting at them.
      */
     public static void register(DynamicPropertyRegistry registry, String prefix) {
         List<String> topics = List.of(prefix + "." + Topics.PROJECTS, prefix + "." + Topics.FUNDING, prefix + "." + Topics.REGISTRY);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers()))) {
-            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> wanted = new ArrayList<>(topics);
-            wanted.add(Topics.ALERTS);
-            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create test topics", e);
-        }
+        List<String> wanted = new ArrayList<>(topics);
+        topics.forEach(t -> wanted.add(Topics.deadLetterOf(t)));
+        TestInfrastructure.createTopics(wanted.toArray(String[]::new));
         registry.add("reporting.topics", () -> String.join(",", topics));
+    }
+
+    /** The test broker's client settings (its administrator), with these added. */
+    public static Map<String, Object> client(Map<String, Object> settings) {
+        Map<String, Object> client = SharedInfrastructure.kafkaClient();
+        client.putAll(settings);
+        return client;
     }
 
     public String topic(EventType type) {
@@ -80,10 +79,16 @@ public final class EventFeed implements AutoCloseable {
         return record;
     }
 
-    /** A record with any sequence and raw data, for poison and out-of-order cases. */
+    /** A record with any sequence and raw data, for poison and out-of-order cases; from the type's owner, as it would be. */
     public ProducerRecord<String, byte[]> record(EventType type, String aggregateId, String county, long sequence, byte[] data) {
-        return KafkaMessageFactory.<String>createWriter(topic(type), aggregateId).writeBinary(CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString()).withSource(URI.create("/test-feed")).withType(type.type())
+        return record(type, topic(type), Topics.sourceOf(Topics.OWNERS.get(type.topic())), aggregateId, county, sequence, data);
+    }
+
+    /** A record of a type on any topic with any source: what a forger would send. */
+    public ProducerRecord<String, byte[]> record(EventType type, String topic, String source, String aggregateId, String county,
+                                                 long sequence, byte[] data) {
+        return KafkaMessageFactory.<String>createWriter(topic, aggregateId).writeBinary(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create(source)).withType(type.type())
                 .withSubject(aggregateId).withTime(OffsetDateTime.now()).withDataSchema(URI.create(type.dataSchema()))
                 .withDataContentType("application/json")
                 .withExtension("county", county).withExtension("actor", "test-feed").withExtension("sequence", sequence)

@@ -1,0 +1,173 @@
+package cn.chenzhou.plan.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import cn.chenzhou.plan.contracts.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker as the platform runs it, tried as an attacker on the same machine would: without credentials, with a wrong
+ * password, and with one service's credentials against what only another service or the administrator may do.
+ */
+class EventBusLockTest {
+    private static final String PROJECTS = "project-service";
+    private static final String FUNDING = "funding-service";
+    private static final String REPORTING = "reporting-service";
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Object> as(String user) {
+        Map<String, Object> config = new HashMap<>(SharedInfrastructure.kafkaCredentials()
+                .client(user, SharedInfrastructure.kafkaBootstrapServers()));
+        return fast(config);
+    }
+
+    private static Map<String, Object> fast(Map<String, Object> config) {
+        config.put("request.timeout.ms", 3000);
+        config.put("default.api.timeout.ms", 5000);
+        config.put("max.block.ms", 5000);
+        config.put("delivery.timeout.ms", 5000);
+        config.put("linger.ms", 0);
+        return config;
+    }
+
+    private static Throwable produce(Map<String, Object> client, String topic) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (Exception e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private static Throwable read(Map<String, Object> client, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            // a client that cannot even connect waits here and times out, rather than polling nothing forever
+            consumer.position(partition, Duration.ofSeconds(5));
+            consumer.poll(Duration.ofSeconds(1));
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private static Throwable create(Map<String, Object> client, String topic) {
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (Exception e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private static Throwable delete(Map<String, Object> client, String topic) {
+        try (Admin admin = Admin.create(client)) {
+            admin.deleteTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (Exception e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    @Test
+    void aClientWithoutCredentialsOrWithAWrongPasswordGetsNothing() {
+        Map<String, Object> anonymous = fast(new HashMap<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers())));
+        assertThat(produce(anonymous, Topics.FUNDING)).isNotNull();
+        assertThat(read(anonymous, Topics.FUNDING)).isNotNull();
+        assertThat(create(anonymous, "anonymous.topic")).isNotNull();
+        assertThat(delete(anonymous, Topics.FUNDING)).isNotNull();
+
+        Map<String, Object> guessed = as(FUNDING);
+        guessed.put("sasl.jaas.config", BusCredentials.scramLogin(FUNDING, "guessed"));
+        assertThat(produce(guessed, Topics.FUNDING)).isInstanceOf(SaslAuthenticationException.class);
+        assertThat(create(guessed, "guessed.topic")).isInstanceOf(SaslAuthenticationException.class);
+        assertThat(topicsAsAdministrator()).contains(Topics.FUNDING).doesNotContain("anonymous.topic", "guessed.topic");
+    }
+
+    @Test
+    void eachServiceWritesItsOwnTopicOnly() {
+        Topics.OWNERS.forEach((topic, owner) -> {
+            assertThat(produce(as(owner), topic)).as(owner + " writes " + topic).isNull();
+            Topics.OWNERS.keySet().stream().filter(t -> !t.equals(topic)).forEach(other ->
+                    assertThat(produce(as(owner), other)).as(owner + " writes " + other)
+                            .isInstanceOf(TopicAuthorizationException.class));
+        });
+        assertThat(produce(as(PROJECTS), Topics.deadLetterOf(Topics.FUNDING))).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void onlyReportingReadsTheEventTopicsAndOnlyItSetsPoisonAside() {
+        for (String topic : Topics.EVENT_TOPICS) {
+            assertThat(read(as(REPORTING), topic)).as("reporting reads " + topic).isNull();
+            assertThat(produce(as(REPORTING), Topics.deadLetterOf(topic))).as("reporting dead-letters " + topic).isNull();
+            assertThat(produce(as(REPORTING), topic)).as("reporting writes " + topic).isInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThat(read(as(FUNDING), Topics.PROJECTS)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(read(as(PROJECTS), Topics.FUNDING)).isInstanceOf(TopicAuthorizationException.class);
+        // an owner does not read even its own topic: nothing of the platform needs it to
+        assertThat(read(as(FUNDING), Topics.FUNDING)).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void noServiceCreatesOrDeletesATopic() {
+        for (String service : BusCredentials.services()) {
+            assertThat(create(as(service), service + ".own-topic")).as(service + " creates").isInstanceOf(AuthorizationException.class);
+            assertThat(delete(as(service), Topics.PROJECTS)).as(service + " deletes").isInstanceOf(AuthorizationException.class);
+        }
+        assertThat(topicsAsAdministrator()).containsAll(Topics.OWNERS.keySet())
+                .noneMatch(t -> t.endsWith(".own-topic"));
+    }
+
+    @Test
+    void aDirectoryFormattedBeforeTheLockGetsItsUsersAndKeepsItsEvents() throws Exception {
+        int port = FreePorts.next();
+        int controller = FreePorts.next();
+        Path logDir = dir.resolve("kafka");
+        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, logDir, "127.0.0.1", "localhost", BusCredentials.generated()).start()) {
+            BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), 1, (short) 1);
+            assertThat(produce(fast(kafka.client(BusCredentials.ADMIN)), Topics.PROJECTS)).isNull();
+        }
+        // as a directory of an earlier version looks: formatted, events kept, none of today's credentials in it
+        java.nio.file.Files.delete(logDir.resolve("platform-credentials"));
+        BusCredentials today = BusCredentials.generated();
+        try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, logDir, "127.0.0.1", "localhost", today).start();
+             Admin admin = Admin.create(fast(kafka.client(BusCredentials.ADMIN)))) {
+            var end = admin.listOffsets(Map.of(new TopicPartition(Topics.PROJECTS, 0),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS);
+            assertThat(end.get(new TopicPartition(Topics.PROJECTS, 0)).offset()).isEqualTo(1);
+        }
+    }
+
+    private static java.util.Set<String> topicsAsAdministrator() {
+        try (Admin admin = Admin.create(as(BusCredentials.ADMIN))) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
