@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import com.mongodb.WriteConcern;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
@@ -43,6 +47,21 @@ public class OutboxConfiguration {
     @ConditionalOnMissingBean
     MongoCustomConversions mongoCustomConversions() {
         return StoredValueConversions.conversions();
+    }
+
+    /**
+     * Acknowledged means on disk: a write is answered only once the store has it in its journal (MongoDB's {@code j:
+     * true}; the embedded wire server answers after its own fsync anyway). A connection string that says how to
+     * acknowledge ({@code w=}, {@code journal=}) is left as it is. Applied after Boot's own settings.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer journaledWrites(@Value("${spring.mongodb.uri:}") String uri) {
+        return settings -> {
+            if (!uri.contains("w=") && !uri.contains("journal=")) {
+                settings.writeConcern(WriteConcern.JOURNALED);
+            }
+        };
     }
 
     /** Named so that Boot's own MongoDB indicator, which needs {@code hello}, backs off. */
