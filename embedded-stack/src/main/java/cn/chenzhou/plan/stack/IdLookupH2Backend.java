@@ -27,6 +27,7 @@ import org.h2.mvstore.MVStore;
  */
 final class IdLookupH2Backend extends H2Backend {
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    static final int RETENTION_MS = 5_000;
     private final MVStore store;
 
     /**
@@ -37,6 +38,12 @@ final class IdLookupH2Backend extends H2Backend {
     static IdLookupH2Backend open(String file) {
         MVStore store = file == null ? MVStore.open(null)
                 : new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+        if (file != null) {
+            // MVStore keeps a chunk it no longer needs for 45 s by default, in case the disk had not flushed the newer
+            // ones yet; every commit here is fsynced before the next, so a few seconds do, and the file written in
+            // many small commits stays a fraction of the size
+            store.setRetentionTime(RETENTION_MS);
+        }
         OPENING.set(store);
         try {
             return new IdLookupH2Backend(store);
