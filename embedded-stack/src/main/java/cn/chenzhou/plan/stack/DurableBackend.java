@@ -53,33 +53,41 @@ final class DurableBackend implements MongoBackend {
         reopener.start();
     }
 
-    // guarded by this
+    private final Object reopenSignal = new Object();
+    // guarded by reopenSignal
     private boolean reopenAsked;
 
-    private synchronized void reopenSoon(RuntimeException cause) {
-        reopenAsked = true;
-        notifyAll();
+    private void reopenSoon(RuntimeException cause) {
+        synchronized (reopenSignal) {
+            reopenAsked = true;
+            reopenSignal.notifyAll();
+        }
     }
 
+    /** Waits for a failure, then reopens the store once a second until that works; a wait, never an interrupt. */
     private void reopenWhileBroken() {
-        while (!closed) {
-            synchronized (this) {
-                while (!reopenAsked && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
+        try {
+            while (true) {
+                synchronized (reopenSignal) {
+                    while (!reopenAsked && !closed) {
+                        reopenSignal.wait();
+                    }
+                    if (closed) {
                         return;
                     }
+                    reopenAsked = false;
                 }
-                reopenAsked = false;
-            }
-            while (!closed && !reopen()) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
+                while (!reopen()) {
+                    synchronized (reopenSignal) {
+                        if (closed) {
+                            return;
+                        }
+                        reopenSignal.wait(1000);
+                    }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -255,8 +263,10 @@ final class DurableBackend implements MongoBackend {
         if (closed) {
             return;
         }
-        closed = true;
-        reopener.interrupt();
+        synchronized (reopenSignal) {
+            closed = true;
+            reopenSignal.notifyAll();
+        }
         commits.close();
         commits.exclusively(() -> backend.close());
     }

@@ -161,8 +161,11 @@ final class GroupCommit implements AutoCloseable {
     /** Commits and syncs what is left, then stops the committer. The caller closes the store. */
     @Override
     public void close() {
-        running = false;
-        committer.interrupt();
+        // not an interrupt: one that lands in a write or an fsync closes the file channel, and MVStore the store
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
         try {
             committer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
