@@ -23,8 +23,10 @@ final class AnswersVersusStores {
         this.mongo = mongo;
     }
 
-    /** The two checks: answered commands, and uncertain ones resolved. */
+    /** The three checks: answered commands, uncertain ones resolved, and refusals that say what went wrong. */
     List<Check> check(List<Outcome> outcomes) {
+        Check clean = new Check("every command that failed was answered with a problem+json",
+                "the body of each non-2xx answer the platform gave (not the SDK's own: unreachable, circuit open)");
         Check answered = new Check("every answered command is stored as answered",
                 "the clients' answers (accepted / refused) ↔ the owning services' stores");
         Check uncertain = new Check("every uncertain command is stored once or not at all",
@@ -46,9 +48,15 @@ final class AnswersVersusStores {
             if (o.status() == Status.UNCERTAIN) {
                 resolved.merge(found == 1 ? "applied" : "not applied", 1, Integer::sum);
             }
+            if (o.problem() != null && !LoadGenerator.LOCAL_PROBLEMS.contains(o.problem())) {
+                clean.compared(1);
+                if (o.problem().equals("blank")) {
+                    clean.disagree(o.kind() + " " + o.key() + " by " + o.principal() + ": " + o.detail());
+                }
+            }
         }
         uncertainResolution = resolved;
-        return List.of(answered, uncertain);
+        return List.of(answered, uncertain, clean);
     }
 
     /** How the uncertain commands turned out, for the report. */

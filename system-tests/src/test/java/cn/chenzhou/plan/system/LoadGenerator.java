@@ -33,9 +33,15 @@ final class LoadGenerator implements AutoCloseable {
      */
     enum Status { ACCEPTED, REFUSED, NOT_SENT, UNCERTAIN }
 
-    /** @param key what makes the command's effect findable in the owner's store (a title, a document number, …) */
-    record Outcome(String principal, Kind kind, String key, Status status, String id, String detail) {
+    /**
+     * @param key     what makes the command's effect findable in the owner's store (a title, a document number, …)
+     * @param problem the short problem type of a refusal ({@code blank}: the answer was no problem+json), else null
+     */
+    record Outcome(String principal, Kind kind, String key, Status status, String id, String detail, String problem) {
     }
+
+    /** Problems the SDK reports itself (nothing reached the platform, or nothing came back): not the platform's answer. */
+    static final java.util.Set<String> LOCAL_PROBLEMS = java.util.Set.of("unreachable", "auth-unreachable", "circuit-open");
 
     static final PlatformClient.Settings PATIENT = new PlatformClient.Settings(12, Duration.ofMillis(250),
             Duration.ofSeconds(10), Duration.ofSeconds(5));
@@ -130,16 +136,17 @@ final class LoadGenerator implements AutoCloseable {
         Outcome outcome;
         try {
             JsonNode answer = command.get();
-            outcome = new Outcome(principal, kind, key, Status.ACCEPTED, answer.path("id").asString(null), null);
+            outcome = new Outcome(principal, kind, key, Status.ACCEPTED, answer.path("id").asString(null), null, null);
         } catch (PlatformApiException e) {
             String type = e.problem().shortType();
             Status status = type.equals("command-already-applied") ? Status.ACCEPTED
                     : type.equals("circuit-open") ? Status.NOT_SENT
                     : type.equals("idempotency-key-in-progress") ? Status.UNCERTAIN
                     : e.status() >= 500 || e.status() == 429 || e.status() == 401 ? Status.UNCERTAIN : Status.REFUSED;
-            outcome = new Outcome(principal, kind, key, status, (String) e.problem().extensions().get("id"), e.getMessage());
+            outcome = new Outcome(principal, kind, key, status, (String) e.problem().extensions().get("id"), e.getMessage(),
+                    type);
         } catch (RuntimeException e) {
-            outcome = new Outcome(principal, kind, key, Status.UNCERTAIN, null, e.toString());
+            outcome = new Outcome(principal, kind, key, Status.UNCERTAIN, null, e.toString(), "unreachable");
         }
         outcomes.add(outcome);
         return outcome;
