@@ -49,6 +49,12 @@ final class LeftoverProcesses {
                 p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
+                try {
+                    // gone, and its ports with it, before this start checks them
+                    p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                    out.println("a service left running by an earlier start (pid " + p.pid() + ") does not stop");
+                }
             }
         }
         Files.delete(pidFile);
