@@ -30,11 +30,23 @@ import org.h2.mvstore.MVStore;
  */
 final class IdLookupH2Backend extends H2Backend {
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+    static final int RETENTION_MS = 5_000;
     private final MVStore store;
 
-    /** @param file the H2 file, or null for a store in memory */
+    /**
+     * @param file the H2 file, or null for a store in memory. A file is committed only by its {@link GroupCommit}:
+     *             MVStore's own background commit (and its commit when unsaved changes pile up) could store half of an
+     *             operation — a document without its index entry — and would acknowledge nothing anyway.
+     */
     static IdLookupH2Backend open(String file) {
-        MVStore store = MVStore.open(file);
+        MVStore store = file == null ? MVStore.open(null)
+                : new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+        if (file != null) {
+            // MVStore keeps a chunk it no longer needs for 45 s by default, in case the disk had not flushed the newer
+            // ones yet; every commit here is fsynced before the next, so a few seconds do, and the file written in
+            // many small commits stays a fraction of the size
+            store.setRetentionTime(RETENTION_MS);
+        }
         OPENING.set(store);
         try {
             return new IdLookupH2Backend(store);
@@ -46,6 +58,10 @@ final class IdLookupH2Backend extends H2Backend {
     private IdLookupH2Backend(MVStore store) {
         super(store);
         this.store = store;
+    }
+
+    MVStore store() {
+        return store;
     }
 
     @Override
@@ -79,14 +95,42 @@ final class IdLookupH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> data = s.openMap("databases." + namespace);
             MVMap<String, Object> meta = s.openMap("meta." + namespace);
-            return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
+            return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry, s);
         }
     }
 
     static final class IdLookupCollection extends H2Collection {
+        private final MVStore store;
+        /** The store's version when a document of this collection last changed (0: before this process opened it). */
+        private volatile long lastChange;
+
         IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
-                           MVMap<String, Object> meta, CursorRegistry cursors) {
+                           MVMap<String, Object> meta, CursorRegistry cursors, MVStore store) {
             super(database, name, options, data, meta, cursors);
+            this.store = store;
+        }
+
+        long lastChange() {
+            return lastChange;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object key = super.addDocumentInternal(document);
+            lastChange = store.getCurrentVersion();
+            return key;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            lastChange = store.getCurrentVersion();
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            lastChange = store.getCurrentVersion();
         }
 
         /** Called when no index takes the query as it is: a query that fixes _id reads only those documents. */

@@ -29,21 +29,33 @@ final class LeftoverProcesses {
         }
     }
 
+    /** Asks every leftover service to stop at once, waits up to 20 s for them together, then kills what is left. */
     void stopAll(PrintStream out) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        for (String line : Files.readAllLines(pidFile)) {
-            Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(line.trim()));
-            handle.filter(ProcessHandle::isAlive).filter(LeftoverProcesses::isOurs).ifPresent(p -> {
-                out.println("stopping a service left running by an earlier start (pid " + p.pid() + ")");
-                p.destroy();
+        List<ProcessHandle> leftovers = Files.readAllLines(pidFile).stream()
+                .map(line -> ProcessHandle.of(Long.parseLong(line.trim())))
+                .flatMap(Optional::stream)
+                .filter(ProcessHandle::isAlive).filter(LeftoverProcesses::isOurs)
+                .toList();
+        for (ProcessHandle p : leftovers) {
+            out.println("stopping a service left running by an earlier start (pid " + p.pid() + ")");
+            p.destroy();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (ProcessHandle p : leftovers) {
+            try {
+                p.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
                 try {
-                    p.onExit().get(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    p.destroyForcibly();
+                    // gone, and its ports with it, before this start checks them
+                    p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                    out.println("a service left running by an earlier start (pid " + p.pid() + ") does not stop");
                 }
-            });
+            }
         }
         Files.delete(pidFile);
     }

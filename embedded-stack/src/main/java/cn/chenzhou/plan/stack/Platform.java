@@ -37,6 +37,7 @@ public final class Platform {
     private final DemoDatasetStep demo;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
+    private LeftoverProcesses leftovers;
     private volatile boolean stopping;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -151,7 +152,7 @@ public final class Platform {
         }
         demo.decide(newDataDirectory);
         Path logDir = PrivateFiles.directory(settings.dataDir().resolve("logs"));
-        LeftoverProcesses leftovers = new LeftoverProcesses(settings.dataDir().resolve("run/pids"));
+        leftovers = new LeftoverProcesses(settings.dataDir().resolve("run/pids"));
         leftovers.stopAll(out);
         requireFreePorts();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "platform-stop"));
@@ -299,19 +300,48 @@ public final class Platform {
         }
     }
 
-    /** Restarts a service that dies after READY, so one crash does not take the platform down. */
+    /**
+     * Restarts a service that dies after READY, so one crash does not take the platform down — with a back-off, and
+     * not forever: see {@link Supervisor}.
+     */
     private void superviseUntilStopped() throws InterruptedException {
+        List<Supervisor.Supervised> supervised = services.stream().map(this::supervised).toList();
+        Supervisor supervisor = new Supervisor(supervised, Supervisor.Policy.DEFAULT, System::nanoTime, out);
         while (!stopping) {
-            for (ServiceProcess service : services) {
-                if (!stopping && !service.isAlive()) {
-                    out.printf("%s exited; restarting it (log: %s)%n", service.name(), service.logFile());
-                    service.start(settings.javaOptionsFor(service.name()));
-                }
-            }
+            supervisor.check();
             if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 return;
             }
         }
+    }
+
+    private Supervisor.Supervised supervised(ServiceProcess service) {
+        return new Supervisor.Supervised() {
+            public String name() {
+                return service.name();
+            }
+
+            public boolean isAlive() {
+                // a service stopped on purpose is not one to restart
+                return stopping || service.isAlive();
+            }
+
+            public String exit() {
+                return service.exit();
+            }
+
+            public void start() {
+                if (!stopping) {
+                    service.start(settings.javaOptionsFor(service.name()));
+                    // so that a next start after a kill -9 of this launcher stops the new process too
+                    leftovers.record(services.stream().filter(ServiceProcess::isAlive).map(ServiceProcess::pid).toList());
+                }
+            }
+
+            public String log() {
+                return service.logFile().toString();
+            }
+        };
     }
 
     private synchronized void stop() {

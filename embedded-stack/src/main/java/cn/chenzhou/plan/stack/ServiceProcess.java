@@ -95,6 +95,18 @@ final class ServiceProcess {
         return process.pid();
     }
 
+    /** How the process ended: "exit code 1", "killed (exit code 137)". */
+    String exit() {
+        if (process == null) {
+            return "never started";
+        }
+        if (process.isAlive()) {
+            return "running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) + ", exit code " + code : "exit code " + code;
+    }
+
     /** True when the service answers its health endpoint with status UP. */
     boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (managementPort > 0 ? managementPort : port)

@@ -28,12 +28,14 @@ import org.testcontainers.utility.MountableFile;
 /**
  * The whole platform as containers on one network — MongoDB, Kafka, the authorization server, each service (two
  * instances of funding, behind the gateway's load balancer) and the gateway — plus the faults the suite injects:
- * kill -9 and restart, pause, and cutting a container off the network.
+ * kill -9 and restart, pause, cutting a container off the network, and (where {@link HostFaults} can) a store on a
+ * small disk that fills up and a slow, lossy network.
  */
-final class PlatformContainers implements AutoCloseable {
+final class PlatformContainers implements Deployment, AutoCloseable {
     static final String ISSUER = "http://auth-server:9000";
     private static final String SECRETS = "/secrets/platform-secrets.properties";
     private static final String JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    static final int STORE_DISK_MB = 256;
 
     final Images images = new Images();
     final Network network = Network.newNetwork();
@@ -45,6 +47,10 @@ final class PlatformContainers implements AutoCloseable {
     private final int authPort = FreePorts.next();
     private Path secretsFile;
     private Properties secrets;
+    /** The store's data directory: a small tmpfs on the host where {@link HostFaults} can mount one, else null. */
+    Path storeDisk;
+    /** Why the host faults are left out here, or null. */
+    final String hostFaultsUnavailable = HostFaults.unavailable();
 
     void start() throws IOException {
         images.requireAll();
@@ -55,7 +61,13 @@ final class PlatformContainers implements AutoCloseable {
         GenericContainer<?> mongo = infrastructure(images.mongo, "mongo")
                 .withEnv("PLATFORM_COMMAND", "mongo").withEnv("PLATFORM_DATA_DIR", "/data/db")
                 .withEnv("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC")
-                .withExposedPorts(27017).waitingFor(Wait.forListeningPort());
+                .withExposedPorts(27017).waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(8)));
+        if (hostFaultsUnavailable == null) {
+            // on the host, so that it outlives a kill -9 of the container, and small, so that it can fill up
+            storeDisk = Files.createTempDirectory("platform-store-disk");
+            HostFaults.mountSmallDisk(storeDisk, STORE_DISK_MB);
+            mongo.withFileSystemBind(storeDisk.toString(), "/data/db");
+        }
         GenericContainer<?> kafka = infrastructure(images.kafka, "kafka")
                 .withEnv(kafkaEnvironment())
                 // locked as in docker-compose.yml: SASL/SCRAM users from the secrets file, ACLs, no topic by naming it
@@ -147,7 +159,7 @@ final class PlatformContainers implements AutoCloseable {
                 .withEnv("MANAGEMENT_PORT", "9090")
                 .withEnv(own)
                 .withExposedPorts(port)
-                .waitingFor(new InsideHealthCheck(Duration.ofMinutes(4)));
+                .waitingFor(new InsideHealthCheck(Duration.ofMinutes(8)));
         containers.put(alias, container);
         aliases.put(alias, List.of(alias));
         return container;
@@ -189,11 +201,13 @@ final class PlatformContainers implements AutoCloseable {
         }
     }
 
-    String gateway() {
+    @Override
+    public String gateway() {
         return "http://localhost:" + gatewayPort;
     }
 
-    String authorizationServer() {
+    @Override
+    public String authorizationServer() {
         return "http://localhost:" + authPort;
     }
 
@@ -202,15 +216,21 @@ final class PlatformContainers implements AutoCloseable {
     }
 
     /** A Kafka client's settings as the broker's administrator, on the host's listener. */
-    Map<String, Object> kafkaClient() {
+    @Override
+    public Map<String, Object> kafkaClient() {
         return BusCredentials.from(secrets).client(BusCredentials.ADMIN, kafkaBootstrap());
     }
 
-    String mongoUri() {
-        return "mongodb://localhost:" + containers.get("mongo").getMappedPort(27017);
+    @Override
+    public String mongoUri() {
+        // asked of Docker each time: a container killed and started again gets a new host port
+        var bindings = docker().inspectContainerCmd(containers.get("mongo").getContainerId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(27017));
+        return "mongodb://localhost:" + bindings[0].getHostPortSpec();
     }
 
-    String secret(String clientId) {
+    @Override
+    public String secret(String clientId) {
         return secrets.getProperty("client." + clientId + ".secret");
     }
 
@@ -251,10 +271,52 @@ final class PlatformContainers implements AutoCloseable {
                 .withContainerNetwork(new ContainerNetwork().withAliases(aliases.get(alias))).exec();
     }
 
+    /** Each container's warnings and errors, into {@code dir}, for a run that found discrepancies. */
+    void writeWarnings(Path dir) throws IOException {
+        for (var entry : containers.entrySet()) {
+            String warnings = entry.getValue().getLogs().lines()
+                    .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("Exception"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            Files.writeString(dir.resolve("fault-suite-" + entry.getKey() + "-warnings.log"), warnings);
+        }
+    }
+
+    /** The container's main process, as the host sees it (for {@link HostFaults}). */
+    long pid(String alias) {
+        return docker().inspectContainerCmd(containers.get(alias).getContainerId()).exec().getState().getPidLong();
+    }
+
+    /** The size of the store's files on its disk, in MiB (-1 where the store is not on a disk of the suite's). */
+    long storeMiB() {
+        if (storeDisk == null) {
+            return -1;
+        }
+        try (var files = Files.walk(storeDisk.resolve("mongo"))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() / (1024 * 1024);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /** Resident memory of each running container, in MiB (the soak's memory over time). */
+    Map<String, Long> memoryMiB() {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        containers.forEach((alias, c) -> {
+            try {
+                var result = c.execInContainer("sh", "-c", "cat /sys/fs/cgroup/memory.current 2>/dev/null"
+                        + " || cat /sys/fs/cgroup/memory/memory.usage_in_bytes");
+                memory.put(alias, Long.parseLong(result.getStdout().trim()) / (1024 * 1024));
+            } catch (Exception e) {
+                memory.put(alias, -1L);
+            }
+        });
+        return memory;
+    }
+
     /** Waits until the container's own health check passes (services), or its port answers (infrastructure). */
     void awaitHealthy(String alias) throws InterruptedException {
         GenericContainer<?> container = containers.get(alias);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
         boolean infrastructure = alias.equals("kafka") || alias.equals("mongo");
         int port = alias.equals("kafka") ? 9092 : alias.equals("mongo") ? 27017 : -1;
         while (System.nanoTime() < deadline) {
@@ -285,6 +347,9 @@ final class PlatformContainers implements AutoCloseable {
             }
         }
         network.close();
+        if (storeDisk != null) {
+            HostFaults.unmount(storeDisk);
+        }
         try {
             if (secretsFile != null) {
                 Files.deleteIfExists(secretsFile);

@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.web.BodySizeLimitFilter;
 import cn.chenzhou.plan.chassis.web.FieldProblem;
 import cn.chenzhou.plan.chassis.web.ProblemWriter;
 import cn.chenzhou.plan.chassis.web.Problems;
+import com.mongodb.MongoException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +42,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -82,7 +86,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
                 + "\n" + new String(body, StandardCharsets.UTF_8));
 
-        IdempotencyStore.Claim claim = store.claim(recordId, fingerprint);
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(recordId, fingerprint);
+        } catch (MongoException storeFailed) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, Problems.storeUnavailable());
+            return;
+        }
         switch (claim.outcome()) {
             case REPLAY -> replay(claim.record(), response);
             case DIFFERENT_REQUEST -> problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -107,11 +118,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } finally {
             CommandKey.clear();
             int status = captured.getStatus();
-            if (completed && status < 500) {
-                store.complete(recordId, status, captured.getContentType(), captured.getHeader("Location"),
-                        new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
-            } else {
-                store.release(recordId);
+            try {
+                if (completed && status < 500) {
+                    store.complete(recordId, status, captured.getContentType(), captured.getHeader("Location"),
+                            new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+                } else {
+                    store.release(recordId);
+                }
+            } catch (MongoException storeFailed) {
+                // the command's own answer stands (its change was stored, or not, on its own); a retry finds the
+                // aggregate holding the key, or the claim expired
+                log.warn("could not record the answer to Idempotency-Key {}: {}", recordId, storeFailed.toString());
             }
             captured.copyBodyToResponse();
         }

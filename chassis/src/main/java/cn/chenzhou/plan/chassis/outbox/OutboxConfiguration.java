@@ -2,6 +2,7 @@ package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.MongoCredential;
+import com.mongodb.WriteConcern;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
@@ -63,6 +66,21 @@ public class OutboxConfiguration {
         }
         return settings -> settings.credential(MongoCredential.createScramSha256Credential(username, database,
                 password.toCharArray()));
+    }
+
+    /**
+     * Acknowledged means on disk: a write is answered only once the store has it in its journal (MongoDB's {@code j:
+     * true}; the embedded wire server answers after its own fsync anyway). A connection string that says how to
+     * acknowledge ({@code w=}, {@code journal=}) is left as it is. Applied after Boot's own settings.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer journaledWrites(@Value("${spring.mongodb.uri:}") String uri) {
+        return settings -> {
+            if (!uri.contains("w=") && !uri.contains("journal=")) {
+                settings.writeConcern(WriteConcern.JOURNALED);
+            }
+        };
     }
 
     /** Named so that Boot's own MongoDB indicator, which needs {@code hello}, backs off. */

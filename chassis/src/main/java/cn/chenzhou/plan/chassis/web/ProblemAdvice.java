@@ -4,6 +4,7 @@ import cn.chenzhou.plan.chassis.idempotency.CommandAlreadyAppliedException;
 import cn.chenzhou.plan.chassis.outbox.AggregateAlreadyExistsException;
 import cn.chenzhou.plan.chassis.outbox.ConcurrentUpdateException;
 import cn.chenzhou.plan.contracts.Money;
+import com.mongodb.MongoException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -170,6 +172,13 @@ public class ProblemAdvice {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
+    }
+
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> store(MongoException e) {
+        log.warn("the store failed a command: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.storeUnavailable());
     }
 
     @ExceptionHandler(Exception.class)

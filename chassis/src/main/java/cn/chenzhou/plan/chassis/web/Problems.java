@@ -25,6 +25,16 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The store did not take or did not answer a command (it is down, out of disk, or timed out): whether the command
+     * was applied is unknown to the service too. A retry with the same Idempotency-Key applies it at most once.
+     */
+    public static ProblemDetail storeUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "the service's store did not answer the"
+                + " command; it may or may not have been applied - retry with the same Idempotency-Key, or read the"
+                + " resource");
+    }
+
     public static ProblemDetail invalid(List<FieldProblem> errors) {
         FieldProblem first = errors.get(0);
         String detail = errors.size() == 1

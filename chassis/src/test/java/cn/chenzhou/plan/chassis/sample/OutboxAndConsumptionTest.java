@@ -59,6 +59,11 @@ class OutboxAndConsumptionTest {
     }
 
     @Test
+    void everyWriteIsAcknowledgedOnlyOnceItIsInTheStoresJournal() {
+        assertThat(mongo.getDb().getWriteConcern()).isEqualTo(com.mongodb.WriteConcern.JOURNALED);
+    }
+
+    @Test
     void aStoredChangeIsPublishedOnceAsACloudEventWithCountyActorAndSequence() {
         String id = "w-" + UUID.randomUUID();
         try (EventProbe probe = new EventProbe(WidgetApplication.TOPIC)) {
