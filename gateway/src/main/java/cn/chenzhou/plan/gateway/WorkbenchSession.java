@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.gateway;
 
+import cn.chenzhou.plan.contracts.identity.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,11 @@ class WorkbenchSession {
 
     private static Map<String, Object> describe(Jwt jwt, Map<String, Object> csrf) {
         Map<String, Object> session = new LinkedHashMap<>();
-        session.put("name", jwt.getSubject());
+        // the subject tells a user from a client of the same name (user:finance); a person is shown by name
+        String subject = jwt.getSubject();
+        session.put("name", subject.startsWith(Principal.USER_SUBJECT_PREFIX)
+                ? subject.substring(Principal.USER_SUBJECT_PREFIX.length()) : subject);
+        session.put("subject", subject);
         List<String> roles = jwt.getClaimAsStringList("roles");
         session.put("roles", roles == null ? List.of() : roles);
         session.put("county", jwt.getClaimAsString("county"));
