@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
+import cn.chenzhou.plan.stack.BusCredentials;
 import cn.chenzhou.plan.stack.FreePorts;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
 import java.io.IOException;
@@ -31,11 +32,13 @@ class StructuredLogsTest {
     private static Process service;
     private static Path output;
     private static int port;
+    private static int managementPort;
 
     @BeforeAll
     static void startTheServiceWithJsonLogs() throws Exception {
         SharedInfrastructure.start();
         port = FreePorts.next();
+        managementPort = FreePorts.next();
         output = Files.createTempFile("widget-service", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,6 +48,7 @@ class StructuredLogsTest {
                 "--spring.main.sources=" + WidgetApplication.class.getName(),
                 "--spring.application.name=widget-service",
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.mongodb.uri=" + SharedInfrastructure.mongoUri("chassis_logs_test"),
                 "--spring.mongodb.database=chassis_logs_test",
                 "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
@@ -54,6 +58,9 @@ class StructuredLogsTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        // the bus lets in only clients it knows (the environment, not the command line, which anyone may list)
+        builder.environment().put("KAFKA_USERNAME", BusCredentials.ADMIN);
+        builder.environment().put("KAFKA_PASSWORD", SharedInfrastructure.kafkaCredentials().password(BusCredentials.ADMIN));
         service = builder.start();
         awaitHealthy();
     }
@@ -65,7 +72,7 @@ class StructuredLogsTest {
                 throw new IllegalStateException("the service exited:\n" + Files.readString(output));
             }
             try {
-                if (Http.local(port).get("/actuator/health", null).status() == 200) {
+                if (Http.local(managementPort).get("/actuator/health", null).status() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {
