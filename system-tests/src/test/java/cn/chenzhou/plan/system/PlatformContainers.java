@@ -155,10 +155,11 @@ final class PlatformContainers implements Deployment, AutoCloseable {
                 .withEnv("AUTH_ISSUER_URI", ISSUER)
                 .withEnv("AUTH_JWK_SET_URI", ISSUER + "/oauth2/jwks")
                 .withEnv("PLATFORM_SECRETS_FILE", SECRETS)
-                // health and metrics on the container's loopback only: the wait asks from inside, as docker's health check
-                .withEnv("MANAGEMENT_PORT", "9090")
                 .withEnv(own)
                 .withExposedPorts(port)
+                // as docker-compose.yml: health and metrics on the container's loopback only (the wait asks from
+                // inside, as docker's health check does); the authorization server answers its health on its own port
+                .withEnv(module.equals("auth-server") ? Map.of() : Map.of("MANAGEMENT_PORT", "9090"))
                 .waitingFor(new InsideHealthCheck(Duration.ofMinutes(8)));
         containers.put(alias, container);
         aliases.put(alias, List.of(alias));
