@@ -141,7 +141,7 @@ class ManifestsTest {
     @MethodSource("kustomizations")
     void theStatelessServicesAreAutoscaledAndEveryWorkloadHasADisruptionBudget(Path kustomization) {
         Workloads workloads = rendered(kustomization);
-        workloads.pods().forEach(pod -> {
+        workloads.longRunning().forEach(pod -> {
             Map<String, String> labels = pod.template().getMetadata().getLabels();
             assertThat(workloads.all(PodDisruptionBudget.class)
                     .filter(b -> labels.entrySet().containsAll(b.getSpec().getSelector().getMatchLabels().entrySet())))
@@ -197,13 +197,13 @@ class ManifestsTest {
             }
         });
         workloads.all(Service.class).forEach(s -> {
-            boolean selects = workloads.pods().anyMatch(p -> p.template().getMetadata().getLabels().entrySet()
+            boolean selects = workloads.longRunning().anyMatch(p -> p.template().getMetadata().getLabels().entrySet()
                     .containsAll(s.getSpec().getSelector().entrySet()));
             if (!selects) {
                 unresolved.add("Service " + s.getMetadata().getName() + " selects no pod");
             }
             for (ServicePort port : s.getSpec().getPorts()) {
-                boolean declared = workloads.pods().filter(p -> p.template().getMetadata().getLabels().entrySet()
+                boolean declared = workloads.longRunning().filter(p -> p.template().getMetadata().getLabels().entrySet()
                                 .containsAll(s.getSpec().getSelector().entrySet()))
                         .flatMap(p -> p.containers().stream()).anyMatch(c -> Checks.declares(c, port.getTargetPort().getStrVal()));
                 if (!declared) {
