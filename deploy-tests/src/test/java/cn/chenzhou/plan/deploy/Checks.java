@@ -41,10 +41,10 @@ final class Checks {
         return found;
     }
 
-    /** Every container is probed for liveness and readiness, on a port it declares. */
+    /** Every container that runs until stopped is probed for liveness and readiness, on a port it declares. */
     static List<String> probes(Workloads workloads) {
         List<String> found = new ArrayList<>();
-        workloads.pods().forEach(pod -> pod.template().getSpec().getContainers().forEach(c -> {
+        workloads.longRunning().forEach(pod -> pod.template().getSpec().getContainers().forEach(c -> {
             String where = pod.name() + " container " + c.getName();
             probe(where, "liveness", c.getLivenessProbe(), c, found);
             probe(where, "readiness", c.getReadinessProbe(), c, found);

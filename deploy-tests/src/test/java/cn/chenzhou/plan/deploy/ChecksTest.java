@@ -41,6 +41,38 @@ class ChecksTest {
         assertThat(Checks.serviceLinks(workloads)).isEmpty();
     }
 
+    /** project-service's pod as a one-shot Job: what a set-up step in the manifests would look like. */
+    private static Manifest job() {
+        Manifest m = deployment().copy();
+        m.tree().put("apiVersion", "batch/v1").put("kind", "Job");
+        ObjectNode spec = (ObjectNode) m.tree().get("spec");
+        spec.remove(List.of("replicas", "revisionHistoryLimit", "selector", "strategy"));
+        ((ObjectNode) spec.path("template").path("spec")).put("restartPolicy", "OnFailure");
+        container(m).remove(List.of("livenessProbe", "readinessProbe", "startupProbe", "ports"));
+        return m;
+    }
+
+    @Test
+    void aJobIsHeldToTheSameRulesButNeedsNoProbes() {
+        Workloads workloads = Workloads.of(List.of(job()));
+        assertThat(Checks.unknownFields(workloads)).isEmpty();
+        assertThat(Checks.probes(workloads)).isEmpty();
+        assertThat(Checks.nonRoot(workloads)).isEmpty();
+        assertThat(Checks.resources(workloads)).isEmpty();
+        assertThat(Checks.serviceLinks(workloads)).isEmpty();
+
+        Manifest root = job();
+        ((ObjectNode) container(root).path("securityContext")).put("readOnlyRootFilesystem", false);
+        assertThat(Checks.nonRoot(Workloads.of(List.of(root))))
+                .containsExactly("Job project-service container project-service: the root file system is writable");
+        Manifest unlimited = job();
+        ((ObjectNode) container(unlimited).path("resources")).remove("limits");
+        assertThat(Checks.resources(Workloads.of(List.of(unlimited)))).hasSize(2);
+        Manifest linked = job();
+        ((ObjectNode) linked.tree().path("spec").path("template").path("spec")).remove("enableServiceLinks");
+        assertThat(Checks.serviceLinks(Workloads.of(List.of(linked)))).singleElement().asString().startsWith("Job project-service");
+    }
+
     @Test
     void aMisspelledFieldIsAnUnknownField() {
         assertThat(findings(Checks::unknownFields, m -> container(m).set("readinesProbe", container(m).get("readinessProbe"))))

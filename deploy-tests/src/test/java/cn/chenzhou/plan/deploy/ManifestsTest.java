@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import cn.chenzhou.plan.contracts.Topics;
+import cn.chenzhou.plan.stack.PlatformSecrets;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -141,7 +144,7 @@ class ManifestsTest {
     @MethodSource("kustomizations")
     void theStatelessServicesAreAutoscaledAndEveryWorkloadHasADisruptionBudget(Path kustomization) {
         Workloads workloads = rendered(kustomization);
-        workloads.pods().forEach(pod -> {
+        workloads.longRunning().forEach(pod -> {
             Map<String, String> labels = pod.template().getMetadata().getLabels();
             assertThat(workloads.all(PodDisruptionBudget.class)
                     .filter(b -> labels.entrySet().containsAll(b.getSpec().getSelector().getMatchLabels().entrySet())))
@@ -197,13 +200,13 @@ class ManifestsTest {
             }
         });
         workloads.all(Service.class).forEach(s -> {
-            boolean selects = workloads.pods().anyMatch(p -> p.template().getMetadata().getLabels().entrySet()
+            boolean selects = workloads.longRunning().anyMatch(p -> p.template().getMetadata().getLabels().entrySet()
                     .containsAll(s.getSpec().getSelector().entrySet()));
             if (!selects) {
                 unresolved.add("Service " + s.getMetadata().getName() + " selects no pod");
             }
             for (ServicePort port : s.getSpec().getPorts()) {
-                boolean declared = workloads.pods().filter(p -> p.template().getMetadata().getLabels().entrySet()
+                boolean declared = workloads.longRunning().filter(p -> p.template().getMetadata().getLabels().entrySet()
                                 .containsAll(s.getSpec().getSelector().entrySet()))
                         .flatMap(p -> p.containers().stream()).anyMatch(c -> Checks.declares(c, port.getTargetPort().getStrVal()));
                 if (!declared) {
@@ -260,14 +263,64 @@ class ManifestsTest {
                 .map(t -> (String) ((Map<?, ?>) t.get("spec")).get("topicName")).collect(Collectors.toSet());
         assertThat(topics).containsExactlyInAnyOrder(Topics.PROJECTS, Topics.FUNDING, Topics.REGISTRY, Topics.ALERTS,
                 Topics.deadLetterOf(Topics.PROJECTS), Topics.deadLetterOf(Topics.FUNDING), Topics.deadLetterOf(Topics.REGISTRY));
-        // each service connects as the user of that name, with the password the User Operator writes for it
+        // each service connects as the user of that name, with the password the User Operator writes for it (the
+        // chassis signs in with these two, SCRAM-SHA-512)
         DATABASES.keySet().forEach(service -> {
             Map<String, EnvVar> env = env(workloads, service);
             assertThat(env.get("KAFKA_USERNAME").getValue()).isEqualTo(service);
             assertThat(env.get("KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo(service);
-            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").getValue())
-                    .contains("ScramLoginModule", "$(KAFKA_USERNAME)", "$(KAFKA_PASSWORD)");
+            assertThat(env.get("KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
         });
+    }
+
+    /** Every Kafka client signs in (the bus is locked): with no password it would be refused for good. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachKafkaClientSignsInAsItsOwnUserWithAPasswordFromASecret(Path kustomization) {
+        assertThat(BusChecks.kafkaCredentials(rendered(kustomization))).isEmpty();
+    }
+
+    /** The broker creates no topic, user or ACL by itself: where an overlay runs one, something else must. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void whereAnOverlayRunsItsOwnBrokerTheBusIsSetUpFromOneSecretsFile(Path kustomization) {
+        assertThat(BusChecks.busSetUp(rendered(kustomization))).isEmpty();
+    }
+
+    /**
+     * The embedded stack's launcher completes a secrets file that lacks a key by writing it, which a Secret's volume
+     * refuses: the Secret the bus reads must hold every key, as the template shows it to whoever creates it.
+     */
+    @Test
+    void theBusSecretsFileTemplateHoldsEveryKeyTheLauncherReads() throws IOException {
+        Path dir = Files.createTempDirectory("secrets");
+        Path generated = dir.resolve("platform-secrets.properties");
+        Set<String> keys;
+        try {
+            keys = PlatformSecrets.ensure(generated).stringPropertyNames();
+        } finally {
+            Files.deleteIfExists(generated);
+            Files.delete(dir);
+        }
+        Map<String, Secret> template = Workloads.of(Manifest.read(DEPLOY.resolve("base/secrets.example.yaml")))
+                .all(Secret.class).collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
+        List<String> withBroker = overlays().filter(o -> BusChecks.inRole(rendered(o.getPayload()), "kafka").findAny().isPresent())
+                .map(Named::getName).toList();
+        assertThat(withBroker).as("overlays that run the embedded broker").isNotEmpty();
+        for (String overlay : withBroker) {
+            Set<BusChecks.SecretFile> files = BusChecks.busSecretsFiles(rendered(DEPLOY.resolve(overlay)));
+            assertThat(files).as("the secrets file of the bus in %s", overlay).isNotEmpty();
+            for (BusChecks.SecretFile file : files) {
+                Secret secret = template.get(file.secret());
+                assertThat(secret).as("Secret %s in secrets.example.yaml", file.secret()).isNotNull();
+                String text = secret.getStringData() == null ? null : secret.getStringData().get(file.key());
+                assertThat(text).as("key %s of Secret %s in secrets.example.yaml", file.key(), file.secret()).isNotNull();
+                Properties properties = new Properties();
+                properties.load(new StringReader(text));
+                assertThat(properties.stringPropertyNames()).as("keys of %s/%s", file.secret(), file.key())
+                        .containsExactlyInAnyOrderElementsOf(keys);
+            }
+        }
     }
 
     @Test
@@ -296,8 +349,10 @@ class ManifestsTest {
     @MethodSource("overlays")
     void everyVariableTheManifestsSetIsOneThePlatformReads(Path kustomization) throws IOException {
         Set<String> read = new HashSet<>(Set.of("JAVA_OPTS",
-                // the embedded stack's launcher (PLATFORM_COMMAND picks its role in a container)
-                "PLATFORM_COMMAND", "PLATFORM_DATA_DIR", "KAFKA_ADVERTISED_HOST",
+                // the embedded stack's launcher (PLATFORM_COMMAND picks its role in a container; kafka-setup makes the
+                // topics with KAFKA_PARTITIONS partitions and KAFKA_REPLICATION_FACTOR copies)
+                "PLATFORM_COMMAND", "PLATFORM_DATA_DIR", "PLATFORM_SECRETS_FILE", "KAFKA_ADVERTISED_HOST",
+                "KAFKA_PARTITIONS", "KAFKA_REPLICATION_FACTOR",
                 // client.gateway.secret, as Spring Boot reads it from the environment
                 "CLIENT_GATEWAY_SECRET"));
         Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,11 +30,18 @@ record Workloads(List<HasMetadata> resources) {
         return all(type).filter(r -> r.getMetadata().getName().equals(name)).findFirst();
     }
 
-    /** Deployments and StatefulSets, each as (name, pod template). */
+    /** Deployments, StatefulSets and Jobs, each as (name, pod template): whatever runs a container. */
     Stream<Pod> pods() {
-        return Stream.concat(
+        return Stream.of(
                 all(Deployment.class).map(d -> new Pod(d.getKind() + " " + d.getMetadata().getName(), d, d.getSpec().getTemplate())),
-                all(StatefulSet.class).map(s -> new Pod(s.getKind() + " " + s.getMetadata().getName(), s, s.getSpec().getTemplate())));
+                all(StatefulSet.class).map(s -> new Pod(s.getKind() + " " + s.getMetadata().getName(), s, s.getSpec().getTemplate())),
+                all(Job.class).map(j -> new Pod(j.getKind() + " " + j.getMetadata().getName(), j, j.getSpec().getTemplate())))
+                .flatMap(s -> s);
+    }
+
+    /** The pods that run until stopped (not a Job's, which runs to its end): probed, kept up through a node drain. */
+    Stream<Pod> longRunning() {
+        return pods().filter(p -> !(p.owner() instanceof Job));
     }
 
     record Pod(String name, HasMetadata owner, PodTemplateSpec template) {
