@@ -57,7 +57,7 @@ class CircuitBreakerSdkIT {
                 return viewer.breakerState("funding") == CircuitBreaker.State.CLOSED;
             });
             assertThat(viewer.funding().specialFund(2013).budget()).isNotNull();
-            assertThat(platform.output()).contains("funding-service exited; restarting it");
+            assertThat(platform.output()).contains("funding-service exited (killed by signal 9").contains("restarting it in");
         }
     }
 }
