@@ -143,7 +143,7 @@ final class Faults {
         } finally {
             HostFaults.free(platform.storeDisk);
         }
-        return PlatformContainers.STORE_DISK_MB + " MB tmpfs, " + filled / (1024 * 1024) + " MB of filler";
+        return platform.storeDiskMb + " MB tmpfs, " + filled / (1024 * 1024) + " MB of filler";
     }
 
     /** Publishes a byte-for-byte copy of an event already on the projects topic (same key, headers and value). */

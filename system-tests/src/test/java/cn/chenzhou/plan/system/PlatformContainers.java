@@ -35,11 +35,14 @@ final class PlatformContainers implements Deployment, AutoCloseable {
     static final String ISSUER = "http://auth-server:9000";
     private static final String SECRETS = "/secrets/platform-secrets.properties";
     private static final String JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /** The fault suite's store disk: room for its few minutes of load, small enough to fill quickly. */
     static final int STORE_DISK_MB = 256;
 
     final Images images = new Images();
     final Network network = Network.newNetwork();
     final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
+    /** The size of the store's tmpfs, in MB (where the host faults can mount one). */
+    final int storeDiskMb;
     private final Map<String, List<String>> aliases = new LinkedHashMap<>();
     private final int kafkaExternalPort = FreePorts.next();
     // the clients' entry points keep their host ports across a kill and restart
@@ -51,6 +54,14 @@ final class PlatformContainers implements Deployment, AutoCloseable {
     Path storeDisk;
     /** Why the host faults are left out here, or null. */
     final String hostFaultsUnavailable = HostFaults.unavailable();
+
+    PlatformContainers() {
+        this(STORE_DISK_MB);
+    }
+
+    PlatformContainers(int storeDiskMb) {
+        this.storeDiskMb = storeDiskMb;
+    }
 
     void start() throws IOException {
         images.requireAll();
@@ -65,7 +76,7 @@ final class PlatformContainers implements Deployment, AutoCloseable {
         if (hostFaultsUnavailable == null) {
             // on the host, so that it outlives a kill -9 of the container, and small, so that it can fill up
             storeDisk = Files.createTempDirectory("platform-store-disk");
-            HostFaults.mountSmallDisk(storeDisk, STORE_DISK_MB);
+            HostFaults.mountSmallDisk(storeDisk, storeDiskMb);
             mongo.withFileSystemBind(storeDisk.toString(), "/data/db");
         }
         GenericContainer<?> kafka = infrastructure(images.kafka, "kafka")

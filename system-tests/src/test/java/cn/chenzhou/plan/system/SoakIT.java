@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class SoakIT {
     private static final int MINUTES = Integer.getInteger("soak.minutes", 30);
+    // the store's file grows by about 11 MB a minute under the soak's load (250 MB after 23 minutes here): a disk that
+    // filled up on its own would be a fault nobody injected
+    private static final int STORE_DISK_MB = Math.max(PlatformContainers.STORE_DISK_MB, 256 + 32 * MINUTES);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
     private static final Duration FAULT_EVERY = Duration.ofMinutes(Long.getLong("soak.fault-every-minutes", 3));
 
@@ -30,7 +33,7 @@ class SoakIT {
         Files.createDirectories(dir);
         Path samples = dir.resolve("samples.csv");
         long started = System.nanoTime();
-        try (PlatformContainers platform = new PlatformContainers()) {
+        try (PlatformContainers platform = new PlatformContainers(STORE_DISK_MB)) {
             platform.start();
             try (LoadGenerator load = new LoadGenerator(platform);
                  PlatformClient viewer = client(platform, "viewer");
