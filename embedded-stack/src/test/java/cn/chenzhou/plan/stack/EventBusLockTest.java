@@ -1,27 +1,21 @@
 package cn.chenzhou.plan.stack;
 
+import static cn.chenzhou.plan.stack.testing.BusAttempts.create;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.delete;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.produce;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.read;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import cn.chenzhou.plan.contracts.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,48 +44,6 @@ class EventBusLockTest {
         config.put("delivery.timeout.ms", 5000);
         config.put("linger.ms", 0);
         return config;
-    }
-
-    private static Throwable produce(Map<String, Object> client, String topic) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8)))
-                    .get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
-    }
-
-    private static Throwable read(Map<String, Object> client, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            // a client that cannot even connect waits here and times out, rather than polling nothing forever
-            consumer.position(partition, Duration.ofSeconds(5));
-            consumer.poll(Duration.ofSeconds(1));
-            return null;
-        } catch (Exception e) {
-            return e;
-        }
-    }
-
-    private static Throwable create(Map<String, Object> client, String topic) {
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
-    }
-
-    private static Throwable delete(Map<String, Object> client, String topic) {
-        try (Admin admin = Admin.create(client)) {
-            admin.deleteTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
     }
 
     @Test

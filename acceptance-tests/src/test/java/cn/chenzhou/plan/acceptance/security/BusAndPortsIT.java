@@ -1,5 +1,9 @@
 package cn.chenzhou.plan.acceptance.security;
 
+import static cn.chenzhou.plan.stack.testing.BusAttempts.create;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.delete;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.produce;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,16 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -88,47 +86,6 @@ class BusAndPortsIT {
                 "ce_sequence", "1", "content-type", "application/json");
         headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         return record;
-    }
-
-    private static Throwable produce(Map<String, Object> client, ProducerRecord<byte[], byte[]> record) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(client, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
-    }
-
-    private static Throwable read(Map<String, Object> client, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            // a client that cannot even connect times out here instead of polling nothing forever
-            consumer.position(partition, Duration.ofSeconds(5));
-            consumer.poll(Duration.ofSeconds(1));
-            return null;
-        } catch (Exception e) {
-            return e;
-        }
-    }
-
-    private static Throwable create(Map<String, Object> client, String topic) {
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
-    }
-
-    private static Throwable delete(Map<String, Object> client, String topic) {
-        try (Admin admin = Admin.create(client)) {
-            admin.deleteTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (Exception e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
     }
 
     private static Set<String> topics() throws Exception {
