@@ -6,6 +6,8 @@ import cn.chenzhou.plan.system.LoadGenerator.Status;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,37 +64,61 @@ final class AnswersVersusStores {
     /** How the uncertain commands turned out, for the report. */
     Map<String, Integer> uncertainResolution = Map.of();
 
-    /** How many times the effect of a command with this key is in its owner's store. */
+    /**
+     * How many times the effect of a command with this key is in its owner's store. Each collection is read once and
+     * its keys counted here: a query per command scans the collection each time, which over a soak's tens of
+     * thousands of commands took longer than the soak itself.
+     */
     long stored(Kind kind, String key) {
-        return switch (kind) {
-            case DRAFT -> count("projects", "projects", Filters.eq("state.proposal.title", key));
-            case SUBMIT -> count("projects", "projects",
-                    Filters.and(Filters.eq("_id", key), Filters.ne("state.status", "DRAFT")));
-            case ACHIEVEMENT -> count("projects", "achievements", Filters.eq("state.title", key));
-            case SECURE -> count("funding", "secured_funds", Filters.eq("state.documentNo", key));
-            case STATISTICS -> count("funding", "county_statistics",
-                    Filters.and(Filters.eq("state.county", key.split("/")[0]),
-                            Filters.eq("state.year", Integer.parseInt(key.split("/")[1]))));
-            case REGISTER -> count("registry", "platforms", Filters.eq("state.name", key));
-            case ACCREDIT -> accreditations(key.split("\\|")[0], key.split("\\|")[1]);
-            case ALLOCATE -> specialFund2014().stream().filter(a -> key.equals(a.getString("approvalDocument"))).count();
-            case DISBURSE -> specialFund2014().stream()
-                    .flatMap(a -> a.getList("disbursements", Document.class, List.of()).stream())
-                    .filter(d -> key.equals(d.getString("voucherNo"))).count();
-        };
+        return keys.computeIfAbsent(kind, this::effects).getOrDefault(key, 0L);
     }
 
-    private long count(String database, String collection, org.bson.conversions.Bson filter) {
-        return collection(database, collection).countDocuments(filter);
-    }
+    private final Map<Kind, Map<String, Long>> keys = new EnumMap<>(Kind.class);
 
-    private long accreditations(String platformId, String documentNo) {
-        Document platform = collection("registry", "platforms").find(Filters.eq("_id", platformId)).first();
-        if (platform == null) {
-            return 0;
+    /** Every key a command of this kind leaves in its owner's store, with how many times it is there. */
+    private Map<String, Long> effects(Kind kind) {
+        Map<String, Long> counts = new HashMap<>();
+        switch (kind) {
+            case DRAFT -> states("projects", "projects").values().forEach(state -> {
+                Document proposal = state.get("proposal", Document.class);
+                count(counts, proposal == null ? null : proposal.getString("title"));
+            });
+            case SUBMIT -> states("projects", "projects").forEach((id, state) -> {
+                if (!"DRAFT".equals(state.getString("status"))) {
+                    count(counts, id);
+                }
+            });
+            case ACHIEVEMENT -> states("projects", "achievements").values().forEach(state -> count(counts, state.getString("title")));
+            case SECURE -> states("funding", "secured_funds").values().forEach(state -> count(counts, state.getString("documentNo")));
+            case STATISTICS -> states("funding", "county_statistics").values().forEach(state ->
+                    count(counts, state.getString("county") + "/" + state.get("year")));
+            case REGISTER -> states("registry", "platforms").values().forEach(state -> count(counts, state.getString("name")));
+            case ACCREDIT -> states("registry", "platforms").forEach((id, state) ->
+                    state.getList("accreditations", Document.class, List.of())
+                            .forEach(a -> count(counts, id + "|" + a.getString("documentNo"))));
+            case ALLOCATE -> specialFund2014().forEach(a -> count(counts, a.getString("approvalDocument")));
+            case DISBURSE -> specialFund2014().forEach(a -> a.getList("disbursements", Document.class, List.of())
+                    .forEach(d -> count(counts, d.getString("voucherNo"))));
         }
-        return platform.get("state", Document.class).getList("accreditations", Document.class, List.of()).stream()
-                .filter(a -> documentNo.equals(a.getString("documentNo"))).count();
+        return counts;
+    }
+
+    private static void count(Map<String, Long> counts, String key) {
+        if (key != null) {
+            counts.merge(key, 1L, Long::sum);
+        }
+    }
+
+    /** Each stored aggregate's state by its id, read once. */
+    private Map<String, Document> states(String database, String collection) {
+        Map<String, Document> states = new HashMap<>();
+        for (Document d : collection(database, collection).find()) {
+            Document state = d.get("state", Document.class);
+            if (state != null) {
+                states.put(String.valueOf(d.get("_id")), state);
+            }
+        }
+        return states;
     }
 
     List<Document> specialFund2014() {
