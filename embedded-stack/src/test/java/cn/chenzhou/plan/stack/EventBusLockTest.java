@@ -2,6 +2,7 @@ package cn.chenzhou.plan.stack;
 
 import static cn.chenzhou.plan.stack.testing.BusAttempts.create;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.delete;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.impatient;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.produce;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,21 +35,12 @@ class EventBusLockTest {
     private static Map<String, Object> as(String user) {
         Map<String, Object> config = new HashMap<>(SharedInfrastructure.kafkaCredentials()
                 .client(user, SharedInfrastructure.kafkaBootstrapServers()));
-        return fast(config);
-    }
-
-    private static Map<String, Object> fast(Map<String, Object> config) {
-        config.put("request.timeout.ms", 3000);
-        config.put("default.api.timeout.ms", 5000);
-        config.put("max.block.ms", 5000);
-        config.put("delivery.timeout.ms", 5000);
-        config.put("linger.ms", 0);
-        return config;
+        return impatient(config);
     }
 
     @Test
     void aClientWithoutCredentialsOrWithAWrongPasswordGetsNothing() {
-        Map<String, Object> anonymous = fast(new HashMap<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers())));
+        Map<String, Object> anonymous = impatient(new HashMap<>(Map.of("bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers())));
         assertThat(produce(anonymous, Topics.FUNDING)).isNotNull();
         assertThat(read(anonymous, Topics.FUNDING)).isNotNull();
         assertThat(create(anonymous, "anonymous.topic")).isNotNull();
@@ -102,13 +94,13 @@ class EventBusLockTest {
         Path logDir = dir.resolve("kafka");
         try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, logDir, "127.0.0.1", "localhost", BusCredentials.generated()).start()) {
             BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), 1, (short) 1);
-            assertThat(produce(fast(kafka.client(BusCredentials.ADMIN)), Topics.PROJECTS)).isNull();
+            assertThat(produce(impatient(kafka.client(BusCredentials.ADMIN)), Topics.PROJECTS)).isNull();
         }
         // as a directory of an earlier version looks: formatted, events kept, none of today's credentials in it
         java.nio.file.Files.delete(logDir.resolve("platform-credentials"));
         BusCredentials today = BusCredentials.generated();
         try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, logDir, "127.0.0.1", "localhost", today).start();
-             Admin admin = Admin.create(fast(kafka.client(BusCredentials.ADMIN)))) {
+             Admin admin = Admin.create(impatient(kafka.client(BusCredentials.ADMIN)))) {
             var end = admin.listOffsets(Map.of(new TopicPartition(Topics.PROJECTS, 0),
                     org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS);
             assertThat(end.get(new TopicPartition(Topics.PROJECTS, 0)).offset()).isEqualTo(1);

@@ -2,6 +2,7 @@ package cn.chenzhou.plan.acceptance.security;
 
 import static cn.chenzhou.plan.stack.testing.BusAttempts.create;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.delete;
+import static cn.chenzhou.plan.stack.testing.BusAttempts.impatient;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.produce;
 import static cn.chenzhou.plan.stack.testing.BusAttempts.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,20 +58,11 @@ class BusAndPortsIT {
     // ---- the event bus ---------------------------------------------------------------------------------------
 
     private static Map<String, Object> anonymous() {
-        return fast(new HashMap<>(Map.of("bootstrap.servers", platform.kafkaBootstrap())));
+        return impatient(new HashMap<>(Map.of("bootstrap.servers", platform.kafkaBootstrap())));
     }
 
     private static Map<String, Object> as(String user) {
-        return fast(platform.kafkaClient(user));
-    }
-
-    private static Map<String, Object> fast(Map<String, Object> config) {
-        config.put("request.timeout.ms", 3000);
-        config.put("default.api.timeout.ms", 5000);
-        config.put("max.block.ms", 5000);
-        config.put("delivery.timeout.ms", 5000);
-        config.put("linger.ms", 0);
-        return config;
+        return impatient(platform.kafkaClient(user));
     }
 
     /** A funds.secured event with every attribute funding-service would give it. */

@@ -22,6 +22,16 @@ public final class BusAttempts {
     private BusAttempts() {
     }
 
+    /** The client's settings with short timeouts, so that a refused or never-admitted client answers in seconds. */
+    public static Map<String, Object> impatient(Map<String, Object> config) {
+        config.put("request.timeout.ms", 3000);
+        config.put("default.api.timeout.ms", 5000);
+        config.put("max.block.ms", 5000);
+        config.put("delivery.timeout.ms", 5000);
+        config.put("linger.ms", 0);
+        return config;
+    }
+
     public static Throwable produce(Map<String, Object> client, String topic) {
         return produce(client, new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8)));
