@@ -7,6 +7,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,6 +34,8 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiterRegistry limiters;
     private final BulkheadRegistry inFlight;
     private final Map<String, RateLimiterConfig> overrides = new HashMap<>();
+    private final Counter overBudget;
+    private final Counter tooManyInFlight;
 
     /**
      * @param overrides per-client budgets, {@code client=requests,client=requests} (same period), e.g. a tighter one
@@ -40,7 +44,10 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
     ClientRateLimitFilter(@Value("${platform.rate-limit.requests-per-period}") int requestsPerPeriod,
                           @Value("${platform.rate-limit.period}") Duration period,
                           @Value("${platform.rate-limit.overrides:}") String overrides,
-                          @Value("${platform.rate-limit.max-in-flight}") int maxInFlight) {
+                          @Value("${platform.rate-limit.max-in-flight}") int maxInFlight,
+                          MeterRegistry meters) {
+        this.overBudget = refusals(meters, "budget");
+        this.tooManyInFlight = refusals(meters, "in-flight");
         this.limiters = RateLimiterRegistry.of(budget(requestsPerPeriod, period));
         this.inFlight = BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(maxInFlight)
                 .maxWaitDuration(Duration.ZERO).build());
@@ -50,6 +57,13 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
                 this.overrides.put(parts[0].trim(), budget(Integer.parseInt(parts[1].trim()), period));
             }
         }
+    }
+
+    /** {@code platform_gateway_refusals_total{reason}}: requests answered 429 before reaching a route. */
+    private static Counter refusals(MeterRegistry meters, String reason) {
+        return Counter.builder("platform.gateway.refusals").tag("reason", reason)
+                .description("requests refused 429 at the gateway: over the client's budget, or too many in flight")
+                .register(meters);
     }
 
     private static RateLimiterConfig budget(int requests, Duration period) {
@@ -66,6 +80,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
                 long waitNanos = limiter instanceof AtomicRateLimiter atomic
                         ? Math.max(atomic.getDetailedMetrics().getNanosToWait(), 1) : 1_000_000_000L;
                 long retryAfter = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+                overBudget.increment();
                 RateLimiterConfig budget = limiter.getRateLimiterConfig();
                 return refuse(exchange, retryAfter, client + " sent more than its share of requests ("
                         + budget.getLimitForPeriod() + " each " + budget.getLimitRefreshPeriod().toMillis() + " ms); retry after "
@@ -73,6 +88,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
             }
             Bulkhead running = inFlight.bulkhead(client);
             if (!running.tryAcquirePermission()) {
+                tooManyInFlight.increment();
                 return refuse(exchange, 1, client + " already has " + running.getBulkheadConfig().getMaxConcurrentCalls()
                         + " requests in flight; retry after one of them is answered");
             }

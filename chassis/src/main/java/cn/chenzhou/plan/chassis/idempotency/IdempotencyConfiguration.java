@@ -1,11 +1,14 @@
 package cn.chenzhou.plan.chassis.idempotency;
 
 import cn.chenzhou.plan.chassis.web.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,8 +50,10 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
-        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
+                                                                ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(store, problems, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(ORDER);
         return registration;
     }

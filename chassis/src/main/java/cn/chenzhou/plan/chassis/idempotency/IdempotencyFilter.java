@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.web.FieldProblem;
 import cn.chenzhou.plan.chassis.web.ProblemWriter;
 import cn.chenzhou.plan.chassis.web.Problems;
 import com.mongodb.MongoException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -50,10 +51,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
+    private final MeterRegistry meters;
 
-    public IdempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+    /**
+     * @param meters counts the commands by what their key made of them, {@code platform_idempotency_commands_total}
+     *               with {@code outcome} = {@code claimed} (run), {@code replayed} (the stored answer), {@code
+     *               in-progress}, {@code key-reused} (a different request)
+     */
+    public IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, MeterRegistry meters) {
         this.store = store;
         this.problems = problems;
+        this.meters = meters;
     }
 
     @Override
@@ -94,6 +102,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, Problems.storeUnavailable());
             return;
         }
+        meters.counter("platform.idempotency.commands", "outcome", switch (claim.outcome()) {
+            case REPLAY -> "replayed";
+            case DIFFERENT_REQUEST -> "key-reused";
+            case IN_PROGRESS -> "in-progress";
+            case CLAIMED -> "claimed";
+        }).increment();
         switch (claim.outcome()) {
             case REPLAY -> replay(claim.record(), response);
             case DIFFERENT_REQUEST -> problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,

@@ -3,12 +3,15 @@ package cn.chenzhou.plan.chassis.outbox;
 import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.MongoCredential;
 import com.mongodb.WriteConcern;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,7 +36,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec,
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec, Clock clock,
+                            ObjectProvider<MeterRegistry> meters,
                             @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
                             @Value("${spring.application.name}") String application,
                             @Value("${platform.outbox.relay-enabled:true}") boolean relayEnabled) {
@@ -42,7 +46,8 @@ public class OutboxConfiguration {
         props.put("enable.idempotence", true);
         props.put("acks", "all");
         return new OutboxRelay(mongo, () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                codec, sweepInterval, relayEnabled);
+                codec, sweepInterval, relayEnabled,
+                new OutboxMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mongo, clock));
     }
 
     @Bean

@@ -61,6 +61,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final java.util.function.Supplier<Producer<String, byte[]>> producers;
     private volatile Producer<String, byte[]> producer;
+    private final OutboxMetrics metrics;
+    private AutoCloseable producerMetrics;
     private final EventCodec codec;
     private final Duration sweepInterval;
     private final boolean autoStartup;
@@ -75,10 +77,11 @@ public final class OutboxRelay implements SmartLifecycle {
      * @param producers makes the Kafka producer; a new one on each start, so the relay can be stopped and started
      *                  again (Spring pauses and resumes cached test contexts that way)
      */
-    public OutboxRelay(MongoTemplate mongo, java.util.function.Supplier<Producer<String, byte[]>> producers,
-                       EventCodec codec, Duration sweepInterval, boolean autoStartup) {
+    OutboxRelay(MongoTemplate mongo, java.util.function.Supplier<Producer<String, byte[]>> producers,
+                EventCodec codec, Duration sweepInterval, boolean autoStartup, OutboxMetrics metrics) {
         this.mongo = mongo;
         this.producers = producers;
+        this.metrics = metrics;
         this.codec = codec;
         this.sweepInterval = sweepInterval;
         this.autoStartup = autoStartup;
@@ -86,6 +89,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     void register(String collection) {
         collections.add(collection);
+        metrics.watch(collection);
     }
 
     /** An aggregate document that a write of this instance gave events to. */
@@ -281,6 +285,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 try {
                     futures.get(i).get(30, TimeUnit.SECONDS);
                     doc.acknowledged.add(entry.id());
+                    metrics.published(entry.topic(), entry.time());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     doc.failed = true;
@@ -341,6 +346,7 @@ public final class OutboxRelay implements SmartLifecycle {
             return;
         }
         producer = producers.get();
+        producerMetrics = metrics.bind(producer);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -360,8 +366,17 @@ public final class OutboxRelay implements SmartLifecycle {
             }
         }
         if (producer != null) {
+            closeQuietly(producerMetrics);
             producer.close(Duration.ofSeconds(5));
             producer = null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable binding) {
+        try {
+            binding.close();
+        } catch (Exception e) {
+            log.debug("could not unbind the producer's metrics: {}", e.toString());
         }
     }
 

@@ -11,6 +11,7 @@ import cn.chenzhou.plan.chassis.testing.Http;
 import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Money;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,6 +53,14 @@ class IdempotencyTest {
     @Autowired
     Aggregates aggregates;
 
+    @Autowired
+    MeterRegistry meters;
+
+    private double commands(String outcome) {
+        var counter = meters.find("platform.idempotency.commands").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private Http.Response post(String path, String key, String body) {
         Http http = Http.local(port);
         return http.send(http.builder(path, TestTokens.admin()).header("Content-Type", "application/json")
@@ -70,9 +79,11 @@ class IdempotencyTest {
     void aRetriedCreateGetsTheSameAnswerAndCreatesOnce() {
         String id = "w-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
+        double replayedBefore = commands("replayed");
         try (EventProbe probe = new EventProbe(WidgetApplication.TOPIC)) {
             Http.Response first = post("/widgets", key, widget(id, "first"));
             Http.Response retry = post("/widgets", key, widget(id, "first"));
+            assertThat(commands("replayed")).as("replays counted for the operator").isEqualTo(replayedBefore + 1);
 
             assertThat(first.status()).isEqualTo(201);
             assertThat(retry.status()).isEqualTo(201);
@@ -91,6 +102,7 @@ class IdempotencyTest {
         Http.Response other = post("/widgets", key, widget("w-" + UUID.randomUUID(), "b"));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().get("type").asString()).endsWith(":idempotency-key-reused");
+        assertThat(commands("key-reused")).isPositive();
     }
 
     @Test

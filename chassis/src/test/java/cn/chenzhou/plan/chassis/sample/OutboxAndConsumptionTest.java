@@ -9,6 +9,7 @@ import cn.chenzhou.plan.chassis.testing.TestInfrastructure;
 import cn.chenzhou.plan.chassis.testing.TestTokens;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,9 @@ class OutboxAndConsumptionTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     private Http http() {
         return Http.local(port);
@@ -102,6 +106,43 @@ class OutboxAndConsumptionTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> pendingOutbox(id) == 0);
             assertThat(probe.drain(Duration.ofSeconds(1))).hasSize(1);
         }
+    }
+
+    /**
+     * What an operator sees of it: the backlog and the age of its oldest event rise while the broker is away (read from
+     * the store, not from the relay), and fall to nothing when it returns; each publish is timed from the change.
+     */
+    @Test
+    void theOutboxBacklogShowsInTheMetricsWhileTheBrokerIsAwayAndEmptiesWhenItReturns() {
+        String id = "w-" + UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxGauge("platform.outbox.backlog") == 0);
+        double publishedBefore = publishedEvents();
+        try (EventProbe probe = new EventProbe(WidgetApplication.TOPIC)) {
+            SharedInfrastructure.stopKafka();
+            try {
+                assertThat(http().post("/widgets", TestTokens.county(COUNTY), widget(id)).status()).isEqualTo(201);
+                await().atMost(Duration.ofSeconds(10)).until(() -> outboxGauge("platform.outbox.backlog") == 1
+                        && outboxGauge("platform.outbox.oldest.pending") >= 1);
+            } finally {
+                SharedInfrastructure.restartKafka();
+            }
+            probe.await(1, Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(20)).until(() -> outboxGauge("platform.outbox.backlog") == 0
+                    && outboxGauge("platform.outbox.oldest.pending") == 0);
+        }
+        assertThat(publishedEvents()).isEqualTo(publishedBefore + 1);
+        assertThat(meters.getMeters()).as("the relay's producer's own metrics")
+                .anyMatch(m -> m.getId().getName().startsWith("kafka.producer.")
+                        && "widget-service-outbox".equals(m.getId().getTag("client.id")));
+    }
+
+    private double outboxGauge(String name) {
+        return meters.get(name).tag("collection", "widgets").gauge().value();
+    }
+
+    private double publishedEvents() {
+        var timer = meters.find("platform.outbox.publish.latency").tag("topic", WidgetApplication.TOPIC).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

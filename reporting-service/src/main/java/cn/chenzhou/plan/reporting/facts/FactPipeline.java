@@ -3,6 +3,8 @@ package cn.chenzhou.plan.reporting.facts;
 import cn.chenzhou.plan.chassis.events.PoisonEventException;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.reporting.facts.model.FactBook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +70,11 @@ class FactPipeline implements SmartLifecycle {
     private Thread worker;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetters;
+    /** Guards the two below (not {@code this}: stop() holds that while the loop ends and unbinds). */
+    private final Object clientsLock = new Object();
+    private MeterRegistry meters;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+    private volatile Consumer<List<TopicPartition>> assignmentListener = partitions -> { };
 
     private String state = "CATCHING_UP";
     private Map<TopicPartition, Long> catchUpTo = Map.of();
@@ -93,6 +101,39 @@ class FactPipeline implements SmartLifecycle {
         this.topics = List.copyOf(topics);
         this.checkpointInterval = checkpointInterval;
         this.status = snapshotStatus(0);
+    }
+
+    /** The consumer's and the dead-letter producer's own metrics, from now on and from each start. */
+    void bindClientMetrics(MeterRegistry registry) {
+        synchronized (clientsLock) {
+            meters = registry;
+            if (running) {
+                bindClients();
+            }
+        }
+    }
+
+    private void bindClients() {
+        synchronized (clientsLock) {
+            if (meters != null && clientMetrics.isEmpty()) {
+                for (KafkaClientMetrics m : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters))) {
+                    m.bindTo(meters);
+                    clientMetrics.add(m);
+                }
+            }
+        }
+    }
+
+    private void unbindClients() {
+        synchronized (clientsLock) {
+            clientMetrics.forEach(KafkaClientMetrics::close);
+            clientMetrics.clear();
+        }
+    }
+
+    /** Told the partitions the pipeline reads each time they change (on its own thread). */
+    void onAssignment(Consumer<List<TopicPartition>> listener) {
+        assignmentListener = listener;
     }
 
     PipelineStatus status() {
@@ -329,6 +370,7 @@ class FactPipeline implements SmartLifecycle {
         }
         List<TopicPartition> added = all.stream().filter(tp -> !consumer.assignment().contains(tp)).toList();
         consumer.assign(all);
+        assignmentListener.accept(List.copyOf(all));
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition tp : added) {
             Long stored = positions.get(tp);
@@ -398,6 +440,7 @@ class FactPipeline implements SmartLifecycle {
         producerProps.put("client.id", "reporting-dead-letters");
         deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
         running = true;
+        bindClients();
         worker = new Thread(this::loop, "fact-pipeline");
         worker.setDaemon(true);
         worker.start();
@@ -413,6 +456,7 @@ class FactPipeline implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("last checkpoint failed: {}", e.toString());
             }
+            unbindClients();
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
         }

@@ -13,6 +13,7 @@ import cn.chenzhou.plan.reporting.ReportingServiceApplication;
 import cn.chenzhou.plan.reporting.testing.ChenzhouHistory;
 import cn.chenzhou.plan.reporting.testing.EventFeed;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +54,16 @@ class RestartAndPoisonTest {
         return http(context).get("/api/reports/read-model", TestTokens.admin()).json();
     }
 
+    private static double eventsCounted(MeterRegistry meters, String outcome) {
+        return meters.get("reporting.events").tag("outcome", outcome).functionCounter().count();
+    }
+
+    /** The sum of the registry topic's partitions' lag gauges (NaN while the broker's end offsets are unknown). */
+    private static double registryLag(MeterRegistry meters) {
+        return meters.find("reporting.lag").tag("topic", PREFIX + "." + Topics.REGISTRY).gauges().stream()
+                .mapToDouble(g -> g.value()).sum();
+    }
+
     @Test
     void aRestartedServiceResumesFromItsStoredFactsAndPositionsWithTheSameScorecard() throws Exception {
         String scorecardBefore;
@@ -74,6 +85,10 @@ class RestartAndPoisonTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> readModel(first).get("deadLettered").asLong() == 2);
                 scorecardBefore = http(first).get("/api/reports/scorecard", TestTokens.admin()).body();
                 assertThat(readModel(first).get("eventsApplied").asLong()).isEqualTo(events - 2);
+                // the operator's metrics count the same
+                MeterRegistry meters = first.getBean(MeterRegistry.class);
+                assertThat(eventsCounted(meters, "dead_lettered")).isEqualTo(2);
+                assertThat(eventsCounted(meters, "applied")).isEqualTo(events - 2);
             }
             var dead = dlt.await(2, Duration.ofSeconds(30));
             assertThat(dead).hasSize(2);
@@ -107,6 +122,23 @@ class RestartAndPoisonTest {
                     }
                 }
                 assertThat(t8a.get("value").asString()).isEqualTo("4");
+
+                // lag, as the operator's metrics show it: events on the broker the pipeline has not applied, per
+                // partition, rising while it does not read and back to none once it has caught up
+                MeterRegistry meters = second.getBean(MeterRegistry.class);
+                FactPipeline pipeline = second.getBean(FactPipeline.class);
+                await().atMost(Duration.ofSeconds(10)).until(() -> registryLag(meters) == 0);
+                double appliedBefore = eventsCounted(meters, "applied");
+                pipeline.stop();
+                for (int i = 0; i < 3; i++) {
+                    feed.publish(RegistryEvents.PLATFORM_ACCREDITED, "plat-lag-" + i, "431021", new PlatformAccredited(
+                            "plat-lag-" + i, "431021", "ENGINEERING_CENTRE", "PROVINCIAL", "湖南省科学技术厅", "湘科认-lag" + i,
+                            "2014-10-10"));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> registryLag(meters) == 3);
+                pipeline.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> registryLag(meters) == 0);
+                assertThat(eventsCounted(meters, "applied")).isEqualTo(appliedBefore + 3);
             }
         }
     }
