@@ -55,6 +55,7 @@ class OperatorMetricsIT {
         HttpResponse<String> retry = draft(token, key);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(get("/api/reports/counties/" + COUNTY + "/projects", token).statusCode()).isEqualTo(200);
         // a client with a tight budget asks too often
         String limited = platform.token(RunningPlatform.RATE_LIMITED_CLIENT);
         int refused = 0;
@@ -111,8 +112,13 @@ class OperatorMetricsIT {
                 "client_id=\"reporting-facts\"")).as("the consumer's own count").isPositive();
     }
 
+    /**
+     * Every exposition parses ({@code promtool check metrics} exits 1 on a format error), and the platform's own families
+     * pass its lint (help text, units, suffixes). The lint's remarks on the libraries' families (the Kafka clients' {@code
+     * _ns} names, Spring's timers without help text) are theirs: listed, not failed (it exits 3 for those).
+     */
     @Test
-    void promtoolAcceptsEveryExposition() throws Exception {
+    void promtoolAcceptsEveryExpositionAndLintsNothingOfThePlatformsOwn() throws Exception {
         Assumptions.assumeTrue(promtoolAvailable(), "promtool is not installed (Debian's prometheus package):"
                 + " the expositions are not checked with it here");
         for (Map.Entry<String, Exposition> e : scrapeAll().entrySet()) {
@@ -123,7 +129,11 @@ class OperatorMetricsIT {
                         .redirectErrorStream(true).start();
                 String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                assertThat(check.exitValue()).as(e.getKey() + ": promtool check metrics said\n" + said).isZero();
+                assertThat(check.exitValue()).as(e.getKey() + ": promtool check metrics said\n" + said).isIn(0, 3);
+                assertThat(said.lines().filter(l -> l.startsWith("platform_") || l.startsWith("reporting_")))
+                        .as(e.getKey() + ": the lint's remarks on the platform's own families").isEmpty();
+                System.out.printf("%s: %d lines exposed; promtool's lint remarks on the libraries' families: %d%n",
+                        e.getKey(), e.getValue().text().lines().count(), said.lines().count());
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -5,6 +5,7 @@ import cn.chenzhou.plan.chassis.web.FieldProblem;
 import cn.chenzhou.plan.chassis.web.ProblemWriter;
 import cn.chenzhou.plan.chassis.web.Problems;
 import com.mongodb.MongoException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -102,12 +103,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, Problems.storeUnavailable());
             return;
         }
-        meters.counter("platform.idempotency.commands", "outcome", switch (claim.outcome()) {
+        Counter.builder("platform.idempotency.commands").tag("outcome", switch (claim.outcome()) {
             case REPLAY -> "replayed";
             case DIFFERENT_REQUEST -> "key-reused";
             case IN_PROGRESS -> "in-progress";
             case CLAIMED -> "claimed";
-        }).increment();
+        }).description("commands with an Idempotency-Key, by what the key made of them").register(meters).increment();
         switch (claim.outcome()) {
             case REPLAY -> replay(claim.record(), response);
             case DIFFERENT_REQUEST -> problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
