@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * the reply until that is durable. A store that fails (a full disk) is reopened from its last commit, once a second
  * until that works; meanwhile requests fail and nothing is acknowledged.
  *
- * <p>A write's reply waits for the commit after it. A read's reply waits only if the collection it read has changes
- * not yet on disk — otherwise the outbox relay could publish an event whose state a crash then takes back.
+ * <p>A write's reply waits for the commit after it, unless the write asked not to wait for the journal. A read's reply
+ * waits only if the collection it read has changes not yet on disk — otherwise the outbox relay could publish an event
+ * whose state a crash then takes back.
  */
 final class DurableBackend implements MongoBackend {
     private static final Logger log = LoggerFactory.getLogger(DurableBackend.class);
@@ -160,6 +161,7 @@ final class DurableBackend implements MongoBackend {
                 case "getmore" -> collection(database, command.get("collection"));
                 case "aggregate" -> onlyItsOwnCollection(command.get("pipeline"))
                         ? collection(database, command.get(name)) : commits.everything();
+                case "insert", "update", "delete" -> unjournaled(command) ? commits.nothing() : commits.everything();
                 default -> REVEAL_NOTHING.contains(name.toLowerCase(Locale.ROOT))
                         ? commits.nothing() : commits.everything();
             };
@@ -167,6 +169,18 @@ final class DurableBackend implements MongoBackend {
             // a store that failed under the request: its reply must not go out as if durable
             return new GroupCommit.Mark(-1, Long.MAX_VALUE);
         }
+    }
+
+    /**
+     * A write that asks not to wait for the journal ({@code writeConcern: {j: false}} or {@code w: 0}, as MongoDB reads
+     * them): its reply — counts, or a duplicate key — goes out without waiting for the commit. What it changed is still
+     * shown to no one else before it is on disk (their replies wait as ever), and a later write that waits covers it,
+     * since a commit stores everything up to its version. For coordination that a crash may take back (an
+     * idempotency claim, whose loss costs a retry, never a fact), not for the facts themselves.
+     */
+    private static boolean unjournaled(Document command) {
+        return command.get("writeConcern") instanceof Document concern
+                && (Boolean.FALSE.equals(concern.get("j")) || concern.get("w") instanceof Number w && w.intValue() == 0);
     }
 
     private GroupCommit.Mark collection(String database, Object name) {

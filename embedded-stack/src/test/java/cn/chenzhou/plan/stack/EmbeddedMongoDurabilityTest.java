@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +125,58 @@ class EmbeddedMongoDurabilityTest {
         } finally {
             TestDisk.releaseSyncs();
             callers.shutdownNow();
+        }
+    }
+
+    /**
+     * A write that asks not to wait for the journal is answered before the fsync; what it wrote is still shown to no one
+     * before it is on disk, and a journaled write after it waits as ever.
+     */
+    @Test
+    void aWriteThatAsksNotToWaitForTheJournalIsAnsweredAtOnceButShownToNoOneBeforeItIsOnDisk() throws Exception {
+        Path file = dir.resolve("unjournaled/platform");
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try (EmbeddedMongo mongo = new EmbeddedMongo("localhost", FreePorts.next(), file, TestDisk.on(file)).start();
+             MongoClient client = client(mongo.port())) {
+            MongoCollection<Document> claims = client.getDatabase("unjournaled").getCollection("claims");
+            MongoCollection<Document> unjournaled = claims.withWriteConcern(WriteConcern.W1.withJournal(false));
+            claims.insertOne(new Document("_id", "warm-up"));
+
+            TestDisk.holdSyncs();
+            boolean answeredAtOnce;
+            boolean shownBeforeTheSync;
+            Future<Document> readOfIt;
+            Future<?> journaled;
+            try {
+                Future<?> claim = callers.submit(() -> unjournaled.insertOne(new Document("_id", "claim-1")));
+                Future<?> update = callers.submit(() -> unjournaled.updateOne(Filters.eq("_id", "claim-1"),
+                        Updates.set("state", "DONE")));
+                answeredAtOnce = doneWithin(claim, 10) && doneWithin(update, 10);
+                readOfIt = callers.submit(() -> claims.find(Filters.eq("_id", "claim-1")).first());
+                journaled = callers.submit(() -> claims.insertOne(new Document("_id", "fact-1")));
+                Thread.sleep(500);
+                shownBeforeTheSync = readOfIt.isDone() || journaled.isDone();
+            } finally {
+                // before anything can fail: a store closed with its syncs held would wait for them for ever
+                TestDisk.releaseSyncs();
+            }
+
+            assertThat(answeredAtOnce).as("the unjournaled insert and update answered while the fsync was held").isTrue();
+            assertThat(shownBeforeTheSync).as("a read of it, or a journaled write, answered before the fsync").isFalse();
+            assertThat(readOfIt.get(10, TimeUnit.SECONDS)).isNotNull();
+            journaled.get(10, TimeUnit.SECONDS);
+        } finally {
+            TestDisk.releaseSyncs();
+            callers.shutdownNow();
+        }
+    }
+
+    private static boolean doneWithin(Future<?> call, int seconds) throws Exception {
+        try {
+            call.get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         }
     }
 
