@@ -47,7 +47,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
                           @Value("${platform.rate-limit.max-in-flight}") int maxInFlight,
                           MeterRegistry meters) {
         this.overBudget = refusals(meters, "budget");
-        this.tooManyInFlight = refusals(meters, "in-flight");
+        this.tooManyInFlight = refusals(meters, "in_flight");
         this.limiters = RateLimiterRegistry.of(budget(requestsPerPeriod, period));
         this.inFlight = BulkheadRegistry.of(BulkheadConfig.custom().maxConcurrentCalls(maxInFlight)
                 .maxWaitDuration(Duration.ZERO).build());

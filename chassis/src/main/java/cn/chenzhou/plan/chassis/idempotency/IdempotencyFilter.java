@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -52,17 +54,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
-    private final MeterRegistry meters;
+    private final Map<IdempotencyStore.Outcome, Counter> outcomes = new EnumMap<>(IdempotencyStore.Outcome.class);
 
     /**
      * @param meters counts the commands by what their key made of them, {@code platform_idempotency_commands_total}
      *               with {@code outcome} = {@code claimed} (run), {@code replayed} (the stored answer), {@code
-     *               in-progress}, {@code key-reused} (a different request)
+     *               in_progress}, {@code key_reused} (a different request)
      */
     public IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, MeterRegistry meters) {
         this.store = store;
         this.problems = problems;
-        this.meters = meters;
+        for (IdempotencyStore.Outcome outcome : IdempotencyStore.Outcome.values()) {
+            outcomes.put(outcome, Counter.builder("platform.idempotency.commands").tag("outcome", switch (outcome) {
+                case REPLAY -> "replayed";
+                case DIFFERENT_REQUEST -> "key_reused";
+                case IN_PROGRESS -> "in_progress";
+                case CLAIMED -> "claimed";
+            }).description("commands with an Idempotency-Key, by what the key made of them").register(meters));
+        }
     }
 
     @Override
@@ -103,12 +112,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, Problems.storeUnavailable());
             return;
         }
-        Counter.builder("platform.idempotency.commands").tag("outcome", switch (claim.outcome()) {
-            case REPLAY -> "replayed";
-            case DIFFERENT_REQUEST -> "key-reused";
-            case IN_PROGRESS -> "in-progress";
-            case CLAIMED -> "claimed";
-        }).description("commands with an Idempotency-Key, by what the key made of them").register(meters).increment();
+        outcomes.get(claim.outcome()).increment();
         switch (claim.outcome()) {
             case REPLAY -> replay(claim.record(), response);
             case DIFFERENT_REQUEST -> problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,

@@ -2,7 +2,6 @@ package cn.chenzhou.plan.chassis.idempotency;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -57,7 +56,7 @@ public final class IdempotencyStore {
                 .append("createdAt", Date.from(now))
                 .append("leaseUntil", Date.from(now.plus(lease)));
         try {
-            keys().insertOne(claim);
+            keysUnjournaled().insertOne(claim);
             return new Claim(Outcome.CLAIMED, null);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -76,7 +75,7 @@ public final class IdempotencyStore {
                     existing.getString("location"), existing.getString("body")));
         }
         // a claim whose lease ran out belonged to a request that never finished: take it over, atomically
-        var takeover = keys().updateOne(
+        var takeover = keysUnjournaled().updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_PROGRESS"), Filters.lt("leaseUntil", Date.from(now))),
                 Updates.set("leaseUntil", Date.from(now.plus(lease))));
         return takeover.getModifiedCount() == 1 ? new Claim(Outcome.CLAIMED, null, true) : new Claim(Outcome.IN_PROGRESS, null);
@@ -107,13 +106,18 @@ public final class IdempotencyStore {
         return keys().deleteMany(Filters.lt("createdAt", Date.from(clock.instant().minus(retention)))).getDeletedCount();
     }
 
-    /**
-     * Claims and answers are written without waiting for the journal: they coordinate, they record no fact. A store
-     * keeps changes in order, so the command's own journaled write (the aggregate) puts its claim on disk with it; a
-     * claim or answer that a crash takes back costs the retry a re-run, which finds the key on the aggregate if the
-     * command was applied ({@link CommandKey}). Each is one fsync wait fewer in every command's answer.
-     */
     private MongoCollection<Document> keys() {
-        return mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.W1.withJournal(false));
+        return mongo.getCollection(COLLECTION);
+    }
+
+    /**
+     * For the claim: written without waiting for the journal, one fsync wait fewer in every command's answer. A claim
+     * coordinates, it records no fact, and it is never the last write before an answer: the command's aggregate, or
+     * the stored answer of a refusal, is written after it and journaled, and a store keeps one server's changes in
+     * order, so that write puts the claim on disk with it. A claim that a crash takes back was never answered.
+     */
+    private MongoCollection<Document> keysUnjournaled() {
+        MongoCollection<Document> keys = keys();
+        return keys.withWriteConcern(keys.getWriteConcern().withJournal(false));
     }
 }

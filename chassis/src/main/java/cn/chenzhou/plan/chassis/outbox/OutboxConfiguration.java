@@ -35,9 +35,13 @@ public class OutboxConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean(destroyMethod = "close")
+    OutboxMetrics outboxMetrics(ObjectProvider<MeterRegistry> meters, MongoTemplate mongo, Clock clock) {
+        return new OutboxMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mongo, clock);
+    }
+
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec, Clock clock,
-                            ObjectProvider<MeterRegistry> meters,
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec, OutboxMetrics metrics,
                             @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
                             @Value("${spring.application.name}") String application,
                             @Value("${platform.outbox.relay-enabled:true}") boolean relayEnabled) {
@@ -46,8 +50,7 @@ public class OutboxConfiguration {
         props.put("enable.idempotence", true);
         props.put("acks", "all");
         return new OutboxRelay(mongo, () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                codec, sweepInterval, relayEnabled,
-                new OutboxMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mongo, clock));
+                codec, sweepInterval, relayEnabled, metrics);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import cn.chenzhou.plan.chassis.SampledFigure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,13 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.producer.Producer;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -32,80 +34,71 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *       acknowledgement of its event;</li>
  *   <li>the relay's Kafka producer's own metrics ({@code kafka_producer_*}, client id {@code <service>-outbox}).</li>
  * </ul>
- * Both gauges are read from the store itself, not from the relay's account of what it did, and at most once a second
- * however often they are scraped (on the embedded store a query for pending documents reads the collection).
+ * Both gauges are counted in the store itself, not taken from the relay's account of what it did, every
+ * {@value #SAMPLE_SECONDS} s on a thread of their own (on the embedded store a query for pending documents reads the
+ * collection; a scrape never waits for it). While the store does not answer they read NaN.
  */
-final class OutboxMetrics {
-    private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
-    private static final Duration FRESH_FOR = Duration.ofSeconds(1);
+final class OutboxMetrics implements AutoCloseable {
+    static final long SAMPLE_SECONDS = 5;
 
     private final MeterRegistry registry;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final SampledFigure<Map<String, Count>> counts;
 
     OutboxMetrics(MeterRegistry registry, MongoTemplate mongo, Clock clock) {
         this.registry = registry;
         this.mongo = mongo;
         this.clock = clock;
+        this.counts = new SampledFigure<>("outbox-metrics", Duration.ofSeconds(SAMPLE_SECONDS), this::countAll, Map.of());
     }
 
     /** What the pending documents of one collection held when last counted. */
-    private record Count(long countedAtNanos, long events, double oldestSeconds) {
+    private record Count(long events, double oldestSeconds) {
     }
 
-    private final class Backlog {
-        private final String collection;
-        private volatile Count last;
-
-        Backlog(String collection) {
-            this.collection = collection;
+    private Map<String, Count> countAll() {
+        Map<String, Count> all = new HashMap<>();
+        for (String collection : collections) {
+            all.put(collection, count(collection));
         }
+        return Map.copyOf(all);
+    }
 
-        synchronized Count count() {
-            long counting = System.nanoTime();
-            Count known = last;
-            if (known != null && counting - known.countedAtNanos() < FRESH_FOR.toNanos()) {
-                return known;
-            }
-            long events = 0;
-            Instant oldest = null;
-            try {
-                for (Document doc : mongo.getCollection(collection).find(Filters.eq(PENDING, true))
-                        .projection(Projections.include(OUTBOX + ".time"))) {
-                    for (Document entry : doc.getList(OUTBOX, Document.class, List.of())) {
-                        events++;
-                        Date time = entry.getDate("time");
-                        if (time != null && (oldest == null || time.toInstant().isBefore(oldest))) {
-                            oldest = time.toInstant();
-                        }
-                    }
+    private Count count(String collection) {
+        long events = 0;
+        Instant oldest = null;
+        for (Document doc : mongo.getCollection(collection).find(Filters.eq(PENDING, true))
+                .projection(Projections.include(OUTBOX + ".time"))) {
+            for (Document entry : doc.getList(OUTBOX, Document.class, List.of())) {
+                events++;
+                Date time = entry.getDate("time");
+                if (time != null && (oldest == null || time.toInstant().isBefore(oldest))) {
+                    oldest = time.toInstant();
                 }
-            } catch (RuntimeException e) {
-                // the store is away: the gauges keep their last figures (the store's own health says it is away)
-                log.debug("could not count the outbox of {}: {}", collection, e.toString());
-                return known != null ? known : new Count(counting, 0, 0);
             }
-            Instant now = clock.instant();
-            last = new Count(counting, events,
-                    oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0));
-            return last;
         }
+        return new Count(events,
+                oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0));
+    }
+
+    private double figure(String collection, ToDoubleFunction<Count> which) {
+        Count count = counts.latest().get(collection);
+        return count == null ? Double.NaN : which.applyAsDouble(count);
     }
 
     /** Gauges for one aggregate collection's outbox. */
     void watch(String collection) {
-        backlogs.computeIfAbsent(collection, name -> {
-            Backlog backlog = new Backlog(name);
-            Gauge.builder("platform.outbox.backlog", backlog, b -> b.count().events())
+        if (collections.add(collection)) {
+            Gauge.builder("platform.outbox.backlog", this, m -> m.figure(collection, Count::events))
                     .description("events stored with their change and not yet acknowledged by the broker")
-                    .baseUnit("events").tag("collection", name).register(registry);
-            Gauge.builder("platform.outbox.oldest.pending", backlog, b -> b.count().oldestSeconds())
+                    .baseUnit("events").tag("collection", collection).register(registry);
+            Gauge.builder("platform.outbox.oldest.pending", this, m -> m.figure(collection, Count::oldestSeconds))
                     .description("how long the oldest event not yet acknowledged by the broker has waited (0: none)")
-                    .baseUnit("seconds").tag("collection", name).register(registry);
-            return backlog;
-        });
+                    .baseUnit("seconds").tag("collection", collection).register(registry);
+        }
     }
 
     /** An event the broker acknowledged, of a change stored at {@code storedAt}. */
@@ -121,5 +114,10 @@ final class OutboxMetrics {
         KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
         return metrics;
+    }
+
+    @Override
+    public void close() {
+        counts.close();
     }
 }

@@ -98,11 +98,12 @@ class IdempotencyTest {
     @Test
     void theSameKeyForADifferentRequestIsRefused() {
         String key = UUID.randomUUID().toString();
+        double reusedBefore = commands("key_reused");
         assertThat(post("/widgets", key, widget("w-" + UUID.randomUUID(), "a")).status()).isEqualTo(201);
         Http.Response other = post("/widgets", key, widget("w-" + UUID.randomUUID(), "b"));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().get("type").asString()).endsWith(":idempotency-key-reused");
-        assertThat(commands("key-reused")).isPositive();
+        assertThat(commands("key_reused")).isEqualTo(reusedBefore + 1);
     }
 
     @Test

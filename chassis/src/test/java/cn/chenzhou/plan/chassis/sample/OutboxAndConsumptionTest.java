@@ -115,19 +115,20 @@ class OutboxAndConsumptionTest {
     @Test
     void theOutboxBacklogShowsInTheMetricsWhileTheBrokerIsAwayAndEmptiesWhenItReturns() {
         String id = "w-" + UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(20)).until(() -> outboxGauge("platform.outbox.backlog") == 0);
+        // the gauges are counted in the store every 5 s
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxGauge("platform.outbox.backlog") == 0);
         double publishedBefore = publishedEvents();
         try (EventProbe probe = new EventProbe(WidgetApplication.TOPIC)) {
             SharedInfrastructure.stopKafka();
             try {
                 assertThat(http().post("/widgets", TestTokens.county(COUNTY), widget(id)).status()).isEqualTo(201);
-                await().atMost(Duration.ofSeconds(10)).until(() -> outboxGauge("platform.outbox.backlog") == 1
+                await().atMost(Duration.ofSeconds(30)).until(() -> outboxGauge("platform.outbox.backlog") == 1
                         && outboxGauge("platform.outbox.oldest.pending") >= 1);
             } finally {
                 SharedInfrastructure.restartKafka();
             }
             probe.await(1, Duration.ofSeconds(60));
-            await().atMost(Duration.ofSeconds(20)).until(() -> outboxGauge("platform.outbox.backlog") == 0
+            await().atMost(Duration.ofSeconds(30)).until(() -> outboxGauge("platform.outbox.backlog") == 0
                     && outboxGauge("platform.outbox.oldest.pending") == 0);
         }
         assertThat(publishedEvents()).isEqualTo(publishedBefore + 1);

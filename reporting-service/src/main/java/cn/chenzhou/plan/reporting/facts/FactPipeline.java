@@ -370,7 +370,6 @@ class FactPipeline implements SmartLifecycle {
         }
         List<TopicPartition> added = all.stream().filter(tp -> !consumer.assignment().contains(tp)).toList();
         consumer.assign(all);
-        assignmentListener.accept(List.copyOf(all));
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition tp : added) {
             Long stored = positions.get(tp);
@@ -388,6 +387,11 @@ class FactPipeline implements SmartLifecycle {
             Map<TopicPartition, Long> targets = new HashMap<>(catchUpTo);
             targets.putAll(consumer.endOffsets(added));
             catchUpTo = targets;
+        }
+        try {
+            assignmentListener.accept(List.copyOf(all));
+        } catch (RuntimeException e) {
+            log.warn("the partitions' metrics could not be registered: {}", e.toString());
         }
     }
 

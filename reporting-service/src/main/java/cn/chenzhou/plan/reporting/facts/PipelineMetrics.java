@@ -1,5 +1,6 @@
 package cn.chenzhou.plan.reporting.facts;
 
+import cn.chenzhou.plan.chassis.SampledFigure;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +17,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,9 @@ import org.springframework.stereotype.Component;
  *       duplicate} (already applied: skipped), {@code ignored} (a type this reader does not know), {@code
  *       dead_lettered} (set aside on {@code <topic>.dlt});</li>
  *   <li>{@code reporting_lag_events{topic,partition}}: events on the broker that the pipeline has not applied — the
- *       broker's end offset (asked at most once a second, when scraped) less the pipeline's position, so a pipeline
- *       that stopped reading shows its lag growing rather than its last figure;</li>
+ *       broker's end offset (asked every {@value #SAMPLE_SECONDS} s on a thread of its own; NaN while the broker does not
+ *       answer) less the pipeline's position, so a pipeline that stopped reading shows its lag growing rather than its
+ *       last figure;</li>
  *   <li>{@code reporting_pipeline_state{state}}: 1 for the state it is in (catching up, live, rebuilding);</li>
  *   <li>{@code reporting_rebuild_progress_ratio} and {@code reporting_rebuild_events_read}: the last or running
  *       rebuild;</li>
@@ -40,21 +40,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PipelineMetrics implements MeterBinder, DisposableBean {
-    private static final Logger log = LoggerFactory.getLogger(PipelineMetrics.class);
-    private static final Duration FRESH_FOR = Duration.ofSeconds(1);
+    static final long SAMPLE_SECONDS = 5;
     private static final List<String> STATES = List.of("CATCHING_UP", "LIVE", "REBUILDING");
 
     private final FactPipeline pipeline;
     private final KafkaProperties kafka;
     private final Set<TopicPartition> watched = ConcurrentHashMap.newKeySet();
+    private final SampledFigure<Map<TopicPartition, Long>> ends;
     private MeterRegistry registry;
-    private Admin admin;
-    private long endsAt = System.nanoTime() - FRESH_FOR.toNanos();
-    private Map<TopicPartition, Long> ends = Map.of();
+    private volatile Admin admin;
 
     PipelineMetrics(FactPipeline pipeline, KafkaProperties kafka) {
         this.pipeline = pipeline;
         this.kafka = kafka;
+        this.ends = new SampledFigure<>("reporting-lag", Duration.ofSeconds(SAMPLE_SECONDS), this::endOffsets, Map.of());
     }
 
     @Override
@@ -94,44 +93,49 @@ class PipelineMetrics implements MeterBinder, DisposableBean {
     }
 
     private double lagOf(TopicPartition tp) {
-        Long end = endOffsets().get(tp);
+        Long end = ends.latest().get(tp);
         Long position = pipeline.status().partitions().stream()
                 .filter(p -> p.topic().equals(tp.topic()) && p.partition() == tp.partition())
                 .map(PipelineStatus.Position::position).findFirst().orElse(null);
-        return end == null || position == null ? Double.NaN : Math.max(0, end - position);
+        if (end == null) {
+            return Double.NaN;
+        }
+        if (position == null) {
+            // nothing read from it yet: an empty partition has no lag, any other an unknown one
+            return end == 0 ? 0 : Double.NaN;
+        }
+        return Math.max(0, end - position);
     }
 
-    private synchronized Map<TopicPartition, Long> endOffsets() {
-        long now = System.nanoTime();
-        if (now - endsAt < FRESH_FOR.toNanos()) {
-            return ends;
+    /** The broker's end offsets of the partitions watched (on the sampler's thread only). */
+    private Map<TopicPartition, Long> endOffsets() {
+        if (watched.isEmpty()) {
+            return Map.of();
         }
+        if (admin == null) {
+            Map<String, Object> props = new HashMap<>(kafka.buildAdminProperties());
+            props.put("client.id", "reporting-lag");
+            admin = Admin.create(props);
+        }
+        Map<TopicPartition, OffsetSpec> asked = watched.stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> fresh = new HashMap<>();
         try {
-            if (admin == null) {
-                Map<String, Object> props = new HashMap<>(kafka.buildAdminProperties());
-                props.put("client.id", "reporting-lag");
-                admin = Admin.create(props);
-            }
-            Map<TopicPartition, OffsetSpec> asked = watched.stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> fresh = new HashMap<>();
-            admin.listOffsets(asked).all().get(5, TimeUnit.SECONDS)
+            admin.listOffsets(asked).all().get(SAMPLE_SECONDS, TimeUnit.SECONDS)
                     .forEach((tp, info) -> fresh.put(tp, info.offset()));
-            ends = Map.copyOf(fresh);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ends = Map.of();
+            throw new IllegalStateException("interrupted");
         } catch (Exception e) {
-            // the broker is away: no figure rather than a wrong one (the gauges read NaN until it answers)
-            log.debug("could not read the topics' end offsets: {}", e.toString());
-            ends = Map.of();
+            throw new IllegalStateException("the broker did not give its end offsets: " + e, e);
         }
-        endsAt = now;
-        return ends;
+        return Map.copyOf(fresh);
     }
 
     @Override
-    public synchronized void destroy() {
+    public void destroy() {
+        ends.close();
+        // the sampler's thread is stopped: nothing creates an admin client after this
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }

@@ -58,7 +58,7 @@ class RestartAndPoisonTest {
         return meters.get("reporting.events").tag("outcome", outcome).functionCounter().count();
     }
 
-    /** The sum of the registry topic's partitions' lag gauges (NaN while the broker's end offsets are unknown). */
+    /** The sum of the registry topic's partitions' lag gauges (NaN while the broker's end offsets are not known yet). */
     private static double registryLag(MeterRegistry meters) {
         return meters.find("reporting.lag").tag("topic", PREFIX + "." + Topics.REGISTRY).gauges().stream()
                 .mapToDouble(g -> g.value()).sum();
@@ -127,7 +127,8 @@ class RestartAndPoisonTest {
                 // partition, rising while it does not read and back to none once it has caught up
                 MeterRegistry meters = second.getBean(MeterRegistry.class);
                 FactPipeline pipeline = second.getBean(FactPipeline.class);
-                await().atMost(Duration.ofSeconds(10)).until(() -> registryLag(meters) == 0);
+                // the broker's end offsets are asked every 5 s
+                await().atMost(Duration.ofSeconds(30)).until(() -> registryLag(meters) == 0);
                 double appliedBefore = eventsCounted(meters, "applied");
                 pipeline.stop();
                 for (int i = 0; i < 3; i++) {
@@ -135,7 +136,7 @@ class RestartAndPoisonTest {
                             "plat-lag-" + i, "431021", "ENGINEERING_CENTRE", "PROVINCIAL", "湖南省科学技术厅", "湘科认-lag" + i,
                             "2014-10-10"));
                 }
-                await().atMost(Duration.ofSeconds(10)).until(() -> registryLag(meters) == 3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> registryLag(meters) == 3);
                 pipeline.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> registryLag(meters) == 0);
                 assertThat(eventsCounted(meters, "applied")).isEqualTo(appliedBefore + 3);
