@@ -109,8 +109,14 @@ final class AnswersVersusStores {
         }
     }
 
-    /** Each stored aggregate's state by its id, read once. */
+    private final Map<String, Map<String, Document>> statesRead = new HashMap<>();
+
+    /** Each stored aggregate's state by its id, the collection read once for every kind that needs it. */
     private Map<String, Document> states(String database, String collection) {
+        return statesRead.computeIfAbsent(database + "." + collection, k -> read(database, collection));
+    }
+
+    private Map<String, Document> read(String database, String collection) {
         Map<String, Document> states = new HashMap<>();
         for (Document d : collection(database, collection).find()) {
             Document state = d.get("state", Document.class);

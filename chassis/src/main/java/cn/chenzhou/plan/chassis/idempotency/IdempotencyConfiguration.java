@@ -2,13 +2,11 @@ package cn.chenzhou.plan.chassis.idempotency;
 
 import cn.chenzhou.plan.chassis.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -51,9 +49,9 @@ public class IdempotencyConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
-                                                                ObjectProvider<MeterRegistry> meters) {
+                                                                MeterRegistry meters) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(store, problems, meters.getIfAvailable(SimpleMeterRegistry::new)));
+                new IdempotencyFilter(store, problems, meters));
         registration.setOrder(ORDER);
         return registration;
     }

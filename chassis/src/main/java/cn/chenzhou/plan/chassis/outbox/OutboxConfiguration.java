@@ -4,14 +4,12 @@ import cn.chenzhou.plan.chassis.events.EventCodec;
 import com.mongodb.MongoCredential;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,8 +34,8 @@ public class OutboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    OutboxMetrics outboxMetrics(ObjectProvider<MeterRegistry> meters, MongoTemplate mongo, Clock clock) {
-        return new OutboxMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), mongo, clock);
+    OutboxMetrics outboxMetrics(MeterRegistry meters, MongoTemplate mongo, Clock clock) {
+        return new OutboxMetrics(meters, mongo, clock);
     }
 
     @Bean

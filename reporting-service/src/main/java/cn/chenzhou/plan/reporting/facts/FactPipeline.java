@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,11 +69,7 @@ class FactPipeline implements SmartLifecycle {
     private Thread worker;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetters;
-    /** Guards the two below (not {@code this}: stop() holds that while the loop ends and unbinds). */
-    private final Object clientsLock = new Object();
-    private MeterRegistry meters;
-    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
-    private volatile Consumer<List<TopicPartition>> assignmentListener = partitions -> { };
+    private final MeterRegistry meters;
 
     private String state = "CATCHING_UP";
     private Map<TopicPartition, Long> catchUpTo = Map.of();
@@ -93,47 +88,15 @@ class FactPipeline implements SmartLifecycle {
 
     FactPipeline(FactsReadModel model, FactStore store, EventDecoder decoder, KafkaProperties kafka,
                  @Value("${reporting.topics}") List<String> topics,
-                 @Value("${reporting.checkpoint-interval:1s}") Duration checkpointInterval) {
+                 @Value("${reporting.checkpoint-interval:1s}") Duration checkpointInterval, MeterRegistry meters) {
         this.model = model;
+        this.meters = meters;
         this.store = store;
         this.decoder = decoder;
         this.kafka = kafka;
         this.topics = List.copyOf(topics);
         this.checkpointInterval = checkpointInterval;
         this.status = snapshotStatus(0);
-    }
-
-    /** The consumer's and the dead-letter producer's own metrics, from now on and from each start. */
-    void bindClientMetrics(MeterRegistry registry) {
-        synchronized (clientsLock) {
-            meters = registry;
-            if (running) {
-                bindClients();
-            }
-        }
-    }
-
-    private void bindClients() {
-        synchronized (clientsLock) {
-            if (meters != null && clientMetrics.isEmpty()) {
-                for (KafkaClientMetrics m : List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters))) {
-                    m.bindTo(meters);
-                    clientMetrics.add(m);
-                }
-            }
-        }
-    }
-
-    private void unbindClients() {
-        synchronized (clientsLock) {
-            clientMetrics.forEach(KafkaClientMetrics::close);
-            clientMetrics.clear();
-        }
-    }
-
-    /** Told the partitions the pipeline reads each time they change (on its own thread). */
-    void onAssignment(Consumer<List<TopicPartition>> listener) {
-        assignmentListener = listener;
     }
 
     PipelineStatus status() {
@@ -388,11 +351,6 @@ class FactPipeline implements SmartLifecycle {
             targets.putAll(consumer.endOffsets(added));
             catchUpTo = targets;
         }
-        try {
-            assignmentListener.accept(List.copyOf(all));
-        } catch (RuntimeException e) {
-            log.warn("the partitions' metrics could not be registered: {}", e.toString());
-        }
     }
 
     private void publishStatus() {
@@ -443,14 +401,16 @@ class FactPipeline implements SmartLifecycle {
         Map<String, Object> producerProps = kafka.buildProducerProperties();
         producerProps.put("client.id", "reporting-dead-letters");
         deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        // the consumer's and the dead-letter producer's own metrics, for as long as these two clients live
+        List<KafkaClientMetrics> clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters));
+        clientMetrics.forEach(m -> m.bindTo(meters));
         running = true;
-        bindClients();
-        worker = new Thread(this::loop, "fact-pipeline");
+        worker = new Thread(() -> loop(clientMetrics), "fact-pipeline");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void loop() {
+    private void loop(List<KafkaClientMetrics> clientMetrics) {
         try {
             run();
         } finally {
@@ -460,7 +420,7 @@ class FactPipeline implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("last checkpoint failed: {}", e.toString());
             }
-            unbindClients();
+            clientMetrics.forEach(KafkaClientMetrics::close);
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
         }

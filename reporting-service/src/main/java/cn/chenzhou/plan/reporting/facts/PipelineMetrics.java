@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code reporting_pipeline_state{state}}: 1 for the state it is in (catching up, live, rebuilding);</li>
  *   <li>{@code reporting_rebuild_progress_ratio} and {@code reporting_rebuild_events_read}: the last or running
  *       rebuild;</li>
- *   <li>the consumer's and the dead-letter producer's own Kafka metrics ({@code kafka_consumer_*},
+ *   <li>(bound by the pipeline for each consumer it makes) the consumer's and the dead-letter producer's own Kafka
+ *       metrics ({@code kafka_consumer_*},
  *       {@code kafka_producer_*}).</li>
  * </ul>
  */
@@ -45,14 +46,16 @@ class PipelineMetrics implements MeterBinder, DisposableBean {
 
     private final FactPipeline pipeline;
     private final KafkaProperties kafka;
+    private final List<String> topics;
     private final Set<TopicPartition> watched = ConcurrentHashMap.newKeySet();
     private final SampledFigure<Map<TopicPartition, Long>> ends;
-    private MeterRegistry registry;
+    private volatile MeterRegistry registry;
     private volatile Admin admin;
 
-    PipelineMetrics(FactPipeline pipeline, KafkaProperties kafka) {
+    PipelineMetrics(FactPipeline pipeline, KafkaProperties kafka, @Value("${reporting.topics}") List<String> topics) {
         this.pipeline = pipeline;
         this.kafka = kafka;
+        this.topics = List.copyOf(topics);
         this.ends = new SampledFigure<>("reporting-lag", Duration.ofSeconds(SAMPLE_SECONDS), this::endOffsets, Map.of());
     }
 
@@ -73,8 +76,6 @@ class PipelineMetrics implements MeterBinder, DisposableBean {
                 .register(registry);
         Gauge.builder("reporting.rebuild.events.read", pipeline, p -> p.status().rebuild().eventsRead())
                 .description("events the last (or running) rebuild has read").register(registry);
-        pipeline.bindClientMetrics(registry);
-        pipeline.onAssignment(partitions -> partitions.forEach(this::watch));
     }
 
     private void events(MeterRegistry registry, String outcome, ToDoubleFunction<PipelineStatus> count) {
@@ -107,9 +108,12 @@ class PipelineMetrics implements MeterBinder, DisposableBean {
         return Math.max(0, end - position);
     }
 
-    /** The broker's end offsets of the partitions watched (on the sampler's thread only). */
+    /**
+     * The broker's end offsets of the topics' partitions (on the sampler's thread only), a lag gauge registered for each
+     * partition the first time it is seen.
+     */
     private Map<TopicPartition, Long> endOffsets() {
-        if (watched.isEmpty()) {
+        if (registry == null) {
             return Map.of();
         }
         if (admin == null) {
@@ -117,10 +121,13 @@ class PipelineMetrics implements MeterBinder, DisposableBean {
             props.put("client.id", "reporting-lag");
             admin = Admin.create(props);
         }
-        Map<TopicPartition, OffsetSpec> asked = watched.stream()
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         Map<TopicPartition, Long> fresh = new HashMap<>();
         try {
+            Map<TopicPartition, OffsetSpec> asked = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(SAMPLE_SECONDS, TimeUnit.SECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(p ->
+                            asked.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            asked.keySet().forEach(this::watch);
             admin.listOffsets(asked).all().get(SAMPLE_SECONDS, TimeUnit.SECONDS)
                     .forEach((tp, info) -> fresh.put(tp, info.offset()));
         } catch (InterruptedException e) {
