@@ -15,6 +15,11 @@ public final class EventAttributes {
     public static final String ACTOR = "actor";
     /** Per-aggregate sequence number of this event: 1 for the first event of an aggregate, then +1 each. */
     public static final String SEQUENCE = "sequence";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the request that made the change, on
+     * events made within a traced request (optional). Readers use it to join that request's trace.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     public static final String HEADER_PREFIX = "ce_";
     public static final String CONTENT_TYPE = "application/json";

@@ -98,7 +98,7 @@ class ClientRateLimitFilter implements GlobalFilter, Ordered {
 
     private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds, String detail) {
         exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-        return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited", detail,
+        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", detail,
                 Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 

@@ -29,7 +29,7 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable why = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (why == null) {
-            return Problems.write(exchange.getResponse(), HttpStatus.NOT_FOUND, "not-found", "no such resource");
+            return Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "no such resource");
         }
         if (why instanceof CallNotPermittedException) {
             log.debug("{}: circuit open, answered 503", LogText.escape(service));
@@ -38,7 +38,7 @@ class FallbackController {
                     LogText.escape(why.getMessage()));
         }
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 service + " is not answering; the gateway stopped waiting for it. Try again in a few seconds.",
                 Map.of("service", service));
     }

@@ -73,7 +73,7 @@ class GatewaySecurity {
                 // plant a cookie can send the same value in the header. The page reads it from /workbench/session.
                 .csrf(c -> c.csrfTokenRepository(new SessionCsrfTokens())
                         .requireCsrfProtectionMatcher(cookieAuthenticatedChange(sessionIds(sessions)))
-                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "csrf-token-invalid", "a change made with the gateway's session cookie needs the "
                                         + "session's CSRF token in the X-CSRF-TOKEN header (GET /workbench/session tells "
                                         + "it): " + e.getMessage())))
@@ -93,7 +93,7 @@ class GatewaySecurity {
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtDecoder(decoder))
                         .authenticationEntryPoint(GatewaySecurity::unauthorized)
-                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "forbidden", e.getMessage())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(browserOrApi()))
                 .build();
@@ -105,7 +105,7 @@ class GatewaySecurity {
      */
     @Bean
     ServerExchangeRejectedHandler firewallRefusalAsProblem() {
-        return (exchange, e) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected-request",
+        return (exchange, e) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "rejected-request",
                 "the request was refused before routing: " + e.getMessage());
     }
 
@@ -122,7 +122,7 @@ class GatewaySecurity {
     private static Mono<Void> unauthorized(org.springframework.web.server.ServerWebExchange exchange,
                                            org.springframework.security.core.AuthenticationException e) {
         exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-        return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthenticated",
+        return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
                 "a valid bearer token is required (or sign in at " + URI.create(LOGIN) + "): " + e.getMessage());
     }
 

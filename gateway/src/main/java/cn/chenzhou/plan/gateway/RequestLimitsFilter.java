@@ -52,7 +52,7 @@ class RequestLimitsFilter implements WebFilter, Ordered {
         String rawQuery = request.getURI().getRawQuery();
         int uriLength = (rawPath == null ? 0 : rawPath.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
         if (uriLength > maxUriLength) {
-            return Problems.write(exchange.getResponse(), HttpStatus.URI_TOO_LONG, "uri-too-long",
+            return Problems.write(exchange, HttpStatus.URI_TOO_LONG, "uri-too-long",
                     "the request's path and query are " + uriLength + " characters; the limit is " + maxUriLength,
                     Map.of("limit", maxUriLength));
         }
@@ -67,17 +67,17 @@ class RequestLimitsFilter implements WebFilter, Ordered {
             }
         }
         if (count > maxHeaders) {
-            return Problems.write(exchange.getResponse(), HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "too-many-headers",
+            return Problems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "too-many-headers",
                     "the request has " + count + " header fields; the limit is " + maxHeaders, Map.of("limit", maxHeaders));
         }
         if (bytes > maxHeaderBytes) {
-            return Problems.write(exchange.getResponse(), HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
+            return Problems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
                     "the request's headers are " + bytes + " bytes; the limit is " + maxHeaderBytes,
                     Map.of("limit", maxHeaderBytes));
         }
         long declaredBody = headers.getContentLength();
         if (declaredBody > maxBodyBytes) {
-            return Problems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                     "the request body is " + declaredBody + " bytes; the limit is " + maxBodyBytes,
                     Map.of("limit", maxBodyBytes));
         }

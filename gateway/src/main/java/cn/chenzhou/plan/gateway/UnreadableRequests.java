@@ -112,7 +112,7 @@ class UnreadableRequests implements NettyServerCustomizer {
             }
             ReferenceCountUtil.release(message);
             String requestId = UUID.randomUUID().toString();
-            byte[] body = Problems.json(refusal.status(), refusal.type(), refusal.detail(), requestId, Map.of())
+            byte[] body = Problems.json(refusal.status(), refusal.type(), refusal.detail(), requestId, null, Map.of())
                     .getBytes(StandardCharsets.UTF_8);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(refusal.status().value()), Unpooled.wrappedBuffer(body));

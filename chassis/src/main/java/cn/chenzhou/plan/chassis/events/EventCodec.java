@@ -33,7 +33,7 @@ public final class EventCodec {
     }
 
     public ProducerRecord<String, byte[]> toRecord(OutboxEntry entry) {
-        CloudEvent event = CloudEventBuilder.v1()
+        CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(entry.id())
                 .withSource(URI.create(entry.source()))
                 .withType(entry.type())
@@ -44,9 +44,12 @@ public final class EventCodec {
                 .withExtension(EventAttributes.COUNTY, entry.county())
                 .withExtension(EventAttributes.ACTOR, entry.actor())
                 .withExtension(EventAttributes.SEQUENCE, entry.sequence())
-                .withData(entry.data().getBytes(StandardCharsets.UTF_8))
-                .build();
-        return KafkaMessageFactory.<String>createWriter(entry.topic(), entry.subject()).writeBinary(event);
+                .withData(entry.data().getBytes(StandardCharsets.UTF_8));
+        if (entry.traceParent() != null) {
+            // the CloudEvents distributed-tracing extension: the W3C trace context of the change
+            event.withExtension(EventAttributes.TRACEPARENT, entry.traceParent());
+        }
+        return KafkaMessageFactory.<String>createWriter(entry.topic(), entry.subject()).writeBinary(event.build());
     }
 
     /**

@@ -1,9 +1,12 @@
 package cn.chenzhou.plan.chassis.events;
 
 import cn.chenzhou.plan.contracts.Topics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +30,12 @@ public class EventsConfiguration {
     @Bean
     EventCodec eventCodec(JsonMapper mapper) {
         return new EventCodec(mapper);
+    }
+
+    /** Boot's tracer and W3C propagator; with tracing switched off ({@code management.tracing.enabled=false}) no-ops. */
+    @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

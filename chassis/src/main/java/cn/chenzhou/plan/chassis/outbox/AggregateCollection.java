@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import cn.chenzhou.plan.chassis.events.EventTracing;
 import cn.chenzhou.plan.chassis.idempotency.CommandAlreadyAppliedException;
 import cn.chenzhou.plan.chassis.idempotency.CommandKey;
 import com.mongodb.ErrorCategory;
@@ -49,9 +50,10 @@ public final class AggregateCollection<T> {
     private final OutboxRelay relay;
     private final String source;
     private final Clock clock;
+    private final EventTracing tracing;
 
     AggregateCollection(MongoTemplate mongo, String name, Class<T> type, EventCodec codec, OutboxRelay relay,
-                        String source, Clock clock) {
+                        String source, Clock clock, EventTracing tracing) {
         this.mongo = mongo;
         this.name = name;
         this.type = type;
@@ -59,6 +61,7 @@ public final class AggregateCollection<T> {
         this.relay = relay;
         this.source = source;
         this.clock = clock;
+        this.tracing = tracing;
         raw().createIndex(Indexes.ascending(PENDING));
         raw().createIndex(Indexes.ascending(COMMANDS));
     }
@@ -180,6 +183,7 @@ public final class AggregateCollection<T> {
 
     private List<Document> entries(String aggregateId, long sequenceSoFar, List<PendingEvent> events, String actor) {
         Instant now = clock.instant();
+        String traceParent = tracing.currentTraceParent();
         List<Document> entries = new ArrayList<>(events.size());
         long sequence = sequenceSoFar;
         for (PendingEvent event : events) {
@@ -198,7 +202,8 @@ public final class AggregateCollection<T> {
                     actor,
                     now,
                     event.type().dataSchema(),
-                    codec.writeData(event.data())).toDocument());
+                    codec.writeData(event.data()),
+                    traceParent).toDocument());
         }
         return entries;
     }

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.outbox;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import cn.chenzhou.plan.chassis.events.EventTracing;
 import com.mongodb.MongoCredential;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,7 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, EventCodec codec, OutboxMetrics metrics,
+                            EventTracing tracing,
                             @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
                             @Value("${spring.application.name}") String application,
                             @Value("${platform.outbox.relay-enabled:true}") boolean relayEnabled) {
@@ -48,7 +50,7 @@ public class OutboxConfiguration {
         props.put("enable.idempotence", true);
         props.put("acks", "all");
         return new OutboxRelay(mongo, () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),
-                codec, sweepInterval, relayEnabled, metrics);
+                codec, sweepInterval, relayEnabled, metrics, tracing);
     }
 
     @Bean
@@ -96,8 +98,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Aggregates aggregates(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock,
+    Aggregates aggregates(MongoTemplate mongo, EventCodec codec, OutboxRelay relay, Clock clock, EventTracing tracing,
                           @Value("${spring.application.name}") String application) {
-        return new Aggregates(mongo, codec, relay, "/" + application, clock);
+        return new Aggregates(mongo, codec, relay, "/" + application, clock, tracing);
     }
 }

@@ -7,6 +7,9 @@ import org.bson.Document;
 /**
  * An event as stored in its aggregate's document until the relay has published it:
  * every CloudEvents attribute fixed at the moment of the change, so a republish is byte-for-byte the same event.
+ *
+ * @param traceParent the W3C trace context of the request that made the change (null outside a trace): the event's
+ *                    {@code traceparent} extension, so its publishing and processing join that request's trace
  */
 public record OutboxEntry(
         String id,
@@ -19,7 +22,8 @@ public record OutboxEntry(
         String actor,
         Instant time,
         String dataSchema,
-        String data) {
+        String data,
+        String traceParent) {
 
     Document toDocument() {
         return new Document("id", id)
@@ -32,7 +36,8 @@ public record OutboxEntry(
                 .append("actor", actor)
                 .append("time", Date.from(time))
                 .append("dataschema", dataSchema)
-                .append("data", data);
+                .append("data", data)
+                .append("traceparent", traceParent);
     }
 
     static OutboxEntry fromDocument(Document d) {
@@ -47,6 +52,7 @@ public record OutboxEntry(
                 d.getString("actor"),
                 d.getDate("time").toInstant(),
                 d.getString("dataschema"),
-                d.getString("data"));
+                d.getString("data"),
+                d.getString("traceparent"));
     }
 }

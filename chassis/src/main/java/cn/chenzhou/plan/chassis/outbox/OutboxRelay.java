@@ -4,10 +4,12 @@ import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.OUTBOX;
 import static cn.chenzhou.plan.chassis.outbox.AggregateCollection.PENDING;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
+import cn.chenzhou.plan.chassis.events.EventTracing;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -64,6 +66,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final OutboxMetrics metrics;
     private AutoCloseable producerMetrics;
     private final EventCodec codec;
+    private final EventTracing tracing;
     private final Duration sweepInterval;
     private final boolean autoStartup;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
@@ -78,13 +81,14 @@ public final class OutboxRelay implements SmartLifecycle {
      *                  again (Spring pauses and resumes cached test contexts that way)
      */
     OutboxRelay(MongoTemplate mongo, java.util.function.Supplier<Producer<String, byte[]>> producers,
-                EventCodec codec, Duration sweepInterval, boolean autoStartup, OutboxMetrics metrics) {
+                EventCodec codec, Duration sweepInterval, boolean autoStartup, OutboxMetrics metrics, EventTracing tracing) {
         this.mongo = mongo;
         this.producers = producers;
         this.metrics = metrics;
         this.codec = codec;
         this.sweepInterval = sweepInterval;
         this.autoStartup = autoStartup;
+        this.tracing = tracing;
     }
 
     void register(String collection) {
@@ -264,16 +268,24 @@ public final class OutboxRelay implements SmartLifecycle {
             }
             List<Leased> inRound = new ArrayList<>();
             List<Future<RecordMetadata>> futures = new ArrayList<>();
+            // each event's publishing, from the hand-over to the producer to the broker's acknowledgement, is a span of
+            // the trace of the request that made the change
+            List<Span> spans = new ArrayList<>();
             for (Leased doc : leased) {
                 if (doc.failed || round >= doc.entries.size()) {
                     continue;
                 }
+                OutboxEntry entry = doc.entries.get(round);
+                Span span = tracing.startChild(entry.traceParent(), "outbox publish", true, entry.topic())
+                        .tag("event.type", entry.type());
                 try {
-                    futures.add(producer.send(codec.toRecord(doc.entries.get(round))));
+                    futures.add(producer.send(codec.toRecord(entry)));
                     inRound.add(doc);
+                    spans.add(span);
                 } catch (RuntimeException e) {
                     log.warn("could not hand an event to the Kafka producer: {}", e.toString());
                     doc.failed = true;
+                    span.error(e).end();
                 }
             }
             if (inRound.isEmpty()) {
@@ -282,6 +294,7 @@ public final class OutboxRelay implements SmartLifecycle {
             for (int i = 0; i < inRound.size(); i++) {
                 Leased doc = inRound.get(i);
                 OutboxEntry entry = doc.entries.get(round);
+                Span span = spans.get(i);
                 try {
                     futures.get(i).get(30, TimeUnit.SECONDS);
                     doc.acknowledged.add(entry.id());
@@ -289,9 +302,13 @@ public final class OutboxRelay implements SmartLifecycle {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     doc.failed = true;
+                    span.error(e);
                 } catch (Exception e) {
                     log.warn("event {} not acknowledged by Kafka: {}", entry.id(), e.toString());
                     doc.failed = true;
+                    span.error(e);
+                } finally {
+                    span.end();
                 }
             }
         }

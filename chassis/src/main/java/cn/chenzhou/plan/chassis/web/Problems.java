@@ -7,7 +7,10 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** Builds RFC 9457 problem details the same way everywhere: a stable type URI, a title, the request id. */
+/**
+ * Builds RFC 9457 problem details the same way everywhere: a stable type URI, a title, the request id, and the trace
+ * id (to find the request's trace in Zipkin and its lines in every service's log).
+ */
 public final class Problems {
     public static final String TYPE_PREFIX = cn.chenzhou.plan.contracts.ProblemTypes.PREFIX;
 
@@ -21,6 +24,10 @@ public final class Problems {
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
+        }
+        String traceId = MDC.get(RequestIdFilter.TRACE_ID_MDC_KEY);
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
         }
         return problem;
     }

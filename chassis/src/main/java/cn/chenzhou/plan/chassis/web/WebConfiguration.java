@@ -127,10 +127,11 @@ public class WebConfiguration {
         return new ProblemWriter(mapper);
     }
 
+    /** Inside Boot's observation filter ({@code HIGHEST_PRECEDENCE + 1}), so that the request's trace is known. */
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -147,7 +148,8 @@ public class WebConfiguration {
                                                                     ProblemWriter writer) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(max, writer));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // after the request id's filter, so that its refusals carry the request and trace ids
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

@@ -1,10 +1,13 @@
 package cn.chenzhou.plan.reporting.facts;
 
+import cn.chenzhou.plan.chassis.events.EventTracing;
 import cn.chenzhou.plan.chassis.events.PoisonEventException;
+import cn.chenzhou.plan.contracts.EventAttributes;
 import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.reporting.facts.model.FactBook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.tracing.Span;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -54,6 +59,7 @@ class FactPipeline implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(10);
     private static final int PARALLEL_DECODING_FROM = 512;
+    private static final String TRACEPARENT_HEADER = EventAttributes.HEADER_PREFIX + EventAttributes.TRACEPARENT;
 
     private final FactsReadModel model;
     private final FactStore store;
@@ -70,6 +76,7 @@ class FactPipeline implements SmartLifecycle {
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> deadLetters;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     private String state = "CATCHING_UP";
     private Map<TopicPartition, Long> catchUpTo = Map.of();
@@ -88,8 +95,10 @@ class FactPipeline implements SmartLifecycle {
 
     FactPipeline(FactsReadModel model, FactStore store, EventDecoder decoder, KafkaProperties kafka,
                  @Value("${reporting.topics}") List<String> topics,
-                 @Value("${reporting.checkpoint-interval:1s}") Duration checkpointInterval, MeterRegistry meters) {
+                 @Value("${reporting.checkpoint-interval:1s}") Duration checkpointInterval, MeterRegistry meters,
+                 EventTracing tracing) {
         this.model = model;
+        this.tracing = tracing;
         this.meters = meters;
         this.store = store;
         this.decoder = decoder;
@@ -174,12 +183,14 @@ class FactPipeline implements SmartLifecycle {
             }
         }
         long[] counts = new long[3];
+        Map<ConsumerRecord<String, byte[]>, Span> spans = applySpans(all);
         if (rebuilding != null) {
             applyAll(rebuilding, events, sources, poison, counts);
         } else {
             model.write(book -> applyAll(book, events, sources, poison, counts));
         }
         for (Poison p : poison) {
+            spans.getOrDefault(p.record(), Span.NOOP).error(p.reason());
             deadLetter(p);
         }
         for (TopicPartition tp : records.partitions()) {
@@ -196,6 +207,27 @@ class FactPipeline implements SmartLifecycle {
                 model.changed();
             }
         }
+        spans.values().forEach(Span::end);
+    }
+
+    /**
+     * While live, each event's processing — from its arrival to the read model answering with it — is a span of the
+     * trace of the request that made the change (the event's {@code traceparent}); a batch's events share its timing.
+     * Not while catching up or rebuilding: those events' requests are long over.
+     */
+    private Map<ConsumerRecord<String, byte[]>, Span> applySpans(List<ConsumerRecord<String, byte[]>> records) {
+        if (rebuilding != null || !"LIVE".equals(state)) {
+            return Map.of();
+        }
+        Map<ConsumerRecord<String, byte[]>, Span> spans = new IdentityHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            Header traceParent = r.headers().lastHeader(TRACEPARENT_HEADER);
+            if (traceParent != null) {
+                spans.put(r, tracing.startChild(new String(traceParent.value(), StandardCharsets.UTF_8),
+                        "reporting apply", false, r.topic()));
+            }
+        }
+        return spans;
     }
 
     private static void applyAll(FactBook book, List<DecodedEvent> events, List<ConsumerRecord<String, byte[]>> sources,
