@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of its own: logging is configured once per JVM, so a test context beside the others would inherit their format.
  */
 class StructuredLogsTest {
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Process service;
     private static Path output;
@@ -95,10 +96,11 @@ class StructuredLogsTest {
     }
 
     @Test
-    void everyLineIsJsonAndACommandsLineNamesTheServiceTheActorTheCountyAndTheRequest() throws IOException {
+    void everyLineIsJsonAndACommandsLineNamesTheServiceTheActorTheCountyTheRequestAndItsTrace() throws IOException {
         Http.Response created = Http.local(port).send(Http.local(port)
                 .builder("/widgets", TestTokens.county("431023"))
                 .header("Content-Type", "application/json").header("X-Request-Id", "log-test-1")
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"id\":\"w-logged\",\"county\":\"431023\",\"name\":\"n\",\"price\":\"1.00\"}")));
         assertThat(created.status()).isEqualTo(201);
@@ -119,5 +121,7 @@ class StructuredLogsTest {
         assertThat(command.path("actor").asString()).as("actor of %s", command).isEqualTo("county-431023");
         assertThat(command.path("county").asString()).as("county of %s", command).isEqualTo("431023");
         assertThat(command.path("requestId").asString()).as("request id of %s", command).isEqualTo("log-test-1");
+        assertThat(command.path("traceId").asString()).as("trace id of %s", command).isEqualTo(TRACE_ID);
+        assertThat(command.path("spanId").asString()).as("span id of %s", command).matches("[0-9a-f]{16}");
     }
 }
