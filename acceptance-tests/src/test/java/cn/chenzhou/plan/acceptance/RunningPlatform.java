@@ -94,7 +94,8 @@ public final class RunningPlatform implements AutoCloseable {
     /** A platform on free ports in {@code dataDir} (an existing one to restart on the data of an earlier run). */
     RunningPlatform(Path dataDir, Map<String, String> environment) throws IOException {
         for (String name : List.of("GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
-                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
+                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT",
+                "ZIPKIN_PORT")) {
             ports.put(name, FreePorts.next());
         }
         this.dataDir = dataDir;
@@ -184,6 +185,11 @@ public final class RunningPlatform implements AutoCloseable {
 
     public String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** Zipkin's base address (loopback), e.g. for {@code GET <zipkin>/api/v2/trace/<traceId>}. */
+    public String zipkin() {
+        return "http://127.0.0.1:" + ports.get("ZIPKIN_PORT");
     }
 
     public int port(String name) {

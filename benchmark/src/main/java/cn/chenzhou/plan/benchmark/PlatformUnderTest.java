@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  */
 final class PlatformUnderTest implements AutoCloseable {
     static final List<String> PORTS = List.of("GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
-            "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT");
+            "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "ZIPKIN_PORT");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("GATEWAY_PORT", 8080, "AUTH_PORT", 9000,
             "PROJECT_SERVICE_PORT", 8081, "FUNDING_SERVICE_PORT", 8082, "REGISTRY_SERVICE_PORT", 8083,
-            "REPORTING_SERVICE_PORT", 8084, "KAFKA_PORT", 9092, "KAFKA_CONTROLLER_PORT", 9093, "MONGO_PORT", 27017);
+            "REPORTING_SERVICE_PORT", 8084, "KAFKA_PORT", 9092, "KAFKA_CONTROLLER_PORT", 9093, "MONGO_PORT", 27017,
+            "ZIPKIN_PORT", 9411);
     private static final Pattern PROGRESS = Pattern.compile("\\[\\s*([0-9.]+)s] ✓ (\\S+) healthy");
 
     private final Map<String, Integer> ports;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The embedded platform in one command.
  *
  * <pre>
- *   up [--no-demo]  Kafka broker and MongoDB-wire server in this JVM, every service as its own JVM;
+ *   up [--no-demo]  Kafka broker and MongoDB-wire server in this JVM, every service and Zipkin as its own JVM;
  *           "READY http://localhost:8080" once all answer; then, on a new data directory, the demo plan loaded
  *           through the gateway;
  *           Ctrl-C / SIGTERM stops everything
@@ -189,6 +189,9 @@ public final class Platform {
         // READY as soon as the gateway and every service answer; on a first start the demo plan then loads through
         // the gateway — open the dashboard and watch the counties fill in, live
         out.printf("READY %s%n", settings.url(settings.gatewayPort()));
+        if (settings.traces().enabled()) {
+            out.printf("traces (Zipkin): %s%n", settings.traces().url());
+        }
         demo.runOnFirstStart(newDataDirectory);
         stopped.await();
     }
@@ -199,6 +202,11 @@ public final class Platform {
      * at each start, listed in {@code run/management-ports.properties}) that the gateway does not route.
      */
     private void defineServices(Path logDir) {
+        if (settings.traces().enabled()) {
+            // first, so that it answers by the time the services send their first spans
+            services.add(new ServiceProcess(TraceViewer.NAME, TraceViewer.jar(settings.home()), settings.traces().port(), 0,
+                    "/health", settings.traces().zipkinEnvironment(), logDir));
+        }
         Path secrets = secretsFile(settings);
         String issuer = settings.url(settings.authPort());
         add("auth-server", settings.authPort(), Map.of(
@@ -213,6 +221,7 @@ public final class Platform {
         common.put("PLATFORM_SECRETS_FILE", secrets.toString());
         // the servers an API description names, whatever Host or X-Forwarded-* header a request carries
         common.put("GATEWAY_PUBLIC_URL", settings.url(settings.gatewayPort()));
+        common.putAll(settings.traces().serviceEnvironment());
         add("project-service", settings.projectPort(), Map.of("MONGODB_DATABASE", "projects"), common, logDir);
         add("funding-service", settings.fundingPort(), Map.of("MONGODB_DATABASE", "funding"), common, logDir);
         add("platform-registry-service", settings.registryPort(), Map.of("MONGODB_DATABASE", "registry"), common, logDir);
@@ -238,7 +247,7 @@ public final class Platform {
             env.put("SERVER_ADDRESS", "127.0.0.1");
         }
         Path jar = settings.home().resolve(name).resolve("target").resolve(name + ".jar");
-        services.add(new ServiceProcess(name, jar, port, managementPort, env, logDir));
+        services.add(new ServiceProcess(name, jar, port, managementPort, "/actuator/health", env, logDir));
     }
 
     /** Where each component's health and metrics answer this time (loopback only), for operators and tools. */
@@ -253,6 +262,15 @@ public final class Platform {
     }
 
     private void requireFreePorts() {
+        List<String> busy = busyPorts(settings);
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + busy
+                    + " (is a platform already running? choose others with these environment variables)");
+        }
+    }
+
+    /** The ports this start needs that something else holds, each as its variable and value: "ZIPKIN_PORT=9411". */
+    static List<String> busyPorts(StackSettings settings) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("KAFKA_PORT", settings.kafkaPort());
         ports.put("KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
@@ -263,14 +281,13 @@ public final class Platform {
         ports.put("FUNDING_SERVICE_PORT", settings.fundingPort());
         ports.put("REGISTRY_SERVICE_PORT", settings.registryPort());
         ports.put("REPORTING_SERVICE_PORT", settings.reportingPort());
-        List<String> busy = ports.entrySet().stream()
+        if (settings.traces().enabled()) {
+            ports.put("ZIPKIN_PORT", settings.traces().port());
+        }
+        return ports.entrySet().stream()
                 .filter(e -> !PortCheck.isFree(e.getValue()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .toList();
-        if (!busy.isEmpty()) {
-            throw new IllegalStateException("ports already in use: " + busy
-                    + " (is a platform already running? choose others with these environment variables)");
-        }
     }
 
     private void awaitHealthy(long started) throws InterruptedException {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the platform, run as its own JVM with its output in a log file. */
+/** One service of the platform (or the trace viewer), run as its own JVM with its output in a log file. */
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Path SHELL = Path.of("/bin/sh");
@@ -24,18 +24,22 @@ final class ServiceProcess {
     private final Path jar;
     private final int port;
     private final int managementPort;
+    private final String healthPath;
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
 
     /**
      * @param managementPort the loopback port of its health and metrics endpoints, or 0 if they are on {@code port}
+     * @param healthPath where it answers {@code "status":"UP"} when healthy: Actuator's {@code /actuator/health}, Zipkin's {@code /health}
      */
-    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logDir) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, String healthPath, Map<String, String> environment,
+                   Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.managementPort = managementPort;
+        this.healthPath = healthPath;
         this.environment = environment;
         this.logFile = logDir.resolve(name + ".log");
     }
@@ -110,10 +114,11 @@ final class ServiceProcess {
     /** True when the service answers its health endpoint with status UP. */
     boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (managementPort > 0 ? managementPort : port)
-                        + "/actuator/health"))
+                        + healthPath))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // Actuator writes "status":"UP", Zipkin "status" : "UP"
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -7,7 +7,8 @@ import java.util.Map;
  * Ports, directories and JVM options of the embedded stack, from environment variables with defaults
  * (gateway 8080, services 8081–8084, auth server 9000, Kafka 9092, MongoDB 27017), whether a new data directory
  * gets the demo plan ({@code PLATFORM_DEMO}, default true; {@code ./platform up --no-demo} says false), and the
- * services' log format ({@code PLATFORM_LOG_FORMAT}: {@code text}, the default, or {@code json}).
+ * services' log format ({@code PLATFORM_LOG_FORMAT}: {@code text}, the default, or {@code json}), and the trace
+ * viewer ({@code PLATFORM_ZIPKIN}, default true; {@code ZIPKIN_PORT}, default 9411).
  */
 record StackSettings(
         Path home,
@@ -26,7 +27,8 @@ record StackSettings(
         Map<String, String> perServiceJavaOptions,
         boolean demo,
         int demoTimeoutSeconds,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        TraceViewer traces) {
 
     /** How the services write their log lines: text for a person, or one JSON object per line for a log collector. */
     enum LogFormat {
@@ -70,7 +72,10 @@ record StackSettings(
                 serviceOptions(env),
                 flag(env, "PLATFORM_DEMO", true),
                 Integer.parseInt(env.getOrDefault("PLATFORM_DEMO_TIMEOUT_SECONDS", "900")),
-                LogFormat.of(env.get("PLATFORM_LOG_FORMAT")));
+                LogFormat.of(env.get("PLATFORM_LOG_FORMAT")),
+                new TraceViewer(flag(env, "PLATFORM_ZIPKIN", true), port(env, "ZIPKIN_PORT", 9411),
+                        Integer.parseInt(env.getOrDefault("MEM_MAX_SPANS", "25000").trim()),
+                        env.get("TRACING_SAMPLING_PROBABILITY")));
     }
 
     /**
@@ -91,17 +96,18 @@ record StackSettings(
         return Map.copyOf(options);
     }
 
-    /** The JVM options of one service: the common ones, then its own. */
+    /** The JVM options of one service: the common ones (Zipkin's: its own small set), then its own. */
     String javaOptionsFor(String service) {
+        String common = service.equals(TraceViewer.NAME) ? TraceViewer.JAVA_OPTIONS : serviceJavaOptions;
         String own = perServiceJavaOptions.get(service);
-        return own == null || own.isBlank() ? serviceJavaOptions : serviceJavaOptions + " " + own;
+        return own == null || own.isBlank() ? common : common + " " + own;
     }
 
     /** The same settings without the demo plan ({@code --no-demo}). */
     StackSettings withoutDemo() {
         return new StackSettings(home, dataDir, kafkaPort, kafkaControllerPort, mongoPort, gatewayPort, authPort,
                 projectPort, fundingPort, registryPort, reportingPort, serviceJavaOptions, readyTimeoutSeconds, perServiceJavaOptions,
-                false, demoTimeoutSeconds, logFormat);
+                false, demoTimeoutSeconds, logFormat, traces);
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean fallback) {

@@ -30,7 +30,8 @@ final class Launcher implements Deployment, AutoCloseable {
     Launcher(Path dataDir) {
         this.dataDir = dataDir;
         for (String name : List.of("GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
-                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT")) {
+                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT",
+                "ZIPKIN_PORT")) {
             ports.put(name, FreePorts.next());
         }
     }

@@ -54,7 +54,7 @@ public final class PlatformUnderTest {
         RunningPlatform platform = RunningPlatform.shared();
         Map<String, Integer> ports = new HashMap<>();
         for (String name : new String[] {"GATEWAY_PORT", "AUTH_PORT", "PROJECT_SERVICE_PORT", "FUNDING_SERVICE_PORT",
-                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT"}) {
+                "REGISTRY_SERVICE_PORT", "REPORTING_SERVICE_PORT", "KAFKA_PORT", "ZIPKIN_PORT"}) {
             ports.put(name, platform.port(name));
         }
         return new PlatformUnderTest(ports, platform.dataDir());
@@ -83,6 +83,11 @@ public final class PlatformUnderTest {
 
     public String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** Zipkin's base address (loopback), e.g. for {@code GET <zipkin>/api/v2/trace/<traceId>}. */
+    public String zipkin() {
+        return "http://127.0.0.1:" + ports.get("ZIPKIN_PORT");
     }
 
     /** The service's own address, bypassing the gateway. */
