@@ -120,7 +120,7 @@ class TracingIT {
     /** The trace's spans as Zipkin holds them now (none yet: an empty list). */
     private static List<JsonNode> trace(String traceId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + platform.port("ZIPKIN_PORT") + "/api/v2/trace/" + traceId))
+                        platform.zipkin() + "/api/v2/trace/" + traceId))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return List.of();
