@@ -61,10 +61,14 @@ class TracingIT {
         JsonNode apply = find(spans, "reporting-service", "CONSUMER", "reporting apply").orElseThrow();
 
         // caused by one another: the service's span descends from the gateway's (through the gateway's call to it);
-        // the publish and the apply are children of the service's span, whose context the event carried
-        assertThat(ancestors(spans, service)).as("the service span's ancestors").contains(id(gateway));
-        assertThat(publish.path("parentId").asString()).isEqualTo(id(service));
-        assertThat(apply.path("parentId").asString()).isEqualTo(id(service));
+        // the publish and the apply descend from the service's span, under the span that stored the event (whose
+        // context the event carried): both are children of that one span
+        String names = spans.stream().map(s -> s.path("localEndpoint").path("serviceName").asString() + ":"
+                + s.path("name").asString() + ":" + id(s) + "<" + s.path("parentId").asString("-")).toList().toString();
+        assertThat(ancestors(spans, service)).as("the service span's ancestors in %s", names).contains(id(gateway));
+        assertThat(ancestors(spans, publish)).as("the publish span's ancestors in %s", names).contains(id(service));
+        assertThat(apply.path("parentId").asString()).as("the apply span's parent in %s", names)
+                .isEqualTo(publish.path("parentId").asString());
         assertThat(gateway.path("parentId").isMissingNode()).as("the gateway continued the caller's trace").isFalse();
         // and in that order in time
         assertThat(start(gateway)).isLessThanOrEqualTo(start(service));
