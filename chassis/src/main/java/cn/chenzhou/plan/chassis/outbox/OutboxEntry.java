@@ -26,7 +26,7 @@ public record OutboxEntry(
         String traceParent) {
 
     Document toDocument() {
-        return new Document("id", id)
+        Document doc = new Document("id", id)
                 .append("topic", topic)
                 .append("type", type)
                 .append("source", source)
@@ -36,8 +36,11 @@ public record OutboxEntry(
                 .append("actor", actor)
                 .append("time", Date.from(time))
                 .append("dataschema", dataSchema)
-                .append("data", data)
-                .append("traceparent", traceParent);
+                .append("data", data);
+        if (traceParent != null) {
+            doc.append("traceparent", traceParent);
+        }
+        return doc;
     }
 
     static OutboxEntry fromDocument(Document d) {
