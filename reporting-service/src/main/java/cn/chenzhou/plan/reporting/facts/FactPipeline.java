@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -184,7 +185,7 @@ class FactPipeline implements SmartLifecycle {
     /** True if woken (to stop). */
     private boolean waitForWake(long ms) {
         try {
-            return wake.tryAcquire(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return wake.tryAcquire(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
