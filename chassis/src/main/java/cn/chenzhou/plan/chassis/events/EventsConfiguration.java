@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.chassis.events;
 
 import cn.chenzhou.plan.contracts.Topics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -38,19 +38,34 @@ public class EventsConfiguration {
         return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
+    /**
+     * Sends an event to {@code <topic>.dlt} with the {@code kafka_dlt-*} headers (original topic, partition, offset,
+     * the exception's class and message), waiting for the broker's acknowledgement: it throws if the event could not
+     * be set aside, so the consumer does not move past it.
+     */
     @Bean
-    IdempotentProjection idempotentProjection(MongoTemplate mongo) {
-        return new IdempotentProjection(mongo);
-    }
-
-    @Bean
-    CommonErrorHandler eventErrorHandler(KafkaOperations<?, ?> kafka) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+    DeadLetterPublishingRecoverer eventDeadLetters(KafkaOperations<?, ?> kafka) {
+        return new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> {
                     log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                             exception.getMessage());
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
+    }
+
+    /**
+     * Every Kafka client's own metrics ({@code kafka_consumer_*}, {@code kafka_producer_*}) with the same tag keys,
+     * whoever binds them: spring-kafka's factories tag them with a {@code spring.id} that the outbox relay's producer
+     * (bound directly) does not have, and Prometheus refuses the members of a family that differ in their tag keys.
+     * The {@code client.id} tag tells the clients apart.
+     */
+    @Bean
+    MeterFilter kafkaClientTags() {
+        return MeterFilter.ignoreTags("spring.id");
+    }
+
+    @Bean
+    CommonErrorHandler eventErrorHandler(DeadLetterPublishingRecoverer recoverer) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);

@@ -1,7 +1,6 @@
 package cn.chenzhou.plan.chassis.sample;
 
 import cn.chenzhou.plan.chassis.events.EventCodec;
-import cn.chenzhou.plan.chassis.events.IdempotentProjection;
 import cn.chenzhou.plan.chassis.outbox.AggregateCollection;
 import cn.chenzhou.plan.chassis.outbox.Aggregates;
 import cn.chenzhou.plan.chassis.outbox.PendingEvent;
@@ -17,6 +16,8 @@ import cn.chenzhou.plan.chassis.web.PageView;
 import cn.chenzhou.plan.chassis.web.PositiveAmount;
 import cn.chenzhou.plan.contracts.EventType;
 import cn.chenzhou.plan.contracts.Money;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -144,15 +146,18 @@ public class WidgetApplication {
         }
     }
 
-    /** A read model fed by the widget events: how many events each widget's view applied, and its name. */
+    /**
+     * A read model fed by the widget events through a listener on the chassis's error handling: how many events each
+     * widget's view applied, and its name. (It does not skip a redelivered event: a real read model checks the sequence.)
+     */
     @org.springframework.stereotype.Component
     static class WidgetView {
         private final EventCodec codec;
-        private final IdempotentProjection projection;
+        private final MongoTemplate mongo;
 
-        WidgetView(EventCodec codec, IdempotentProjection projection) {
+        WidgetView(EventCodec codec, MongoTemplate mongo) {
             this.codec = codec;
-            this.projection = projection;
+            this.mongo = mongo;
         }
 
         @KafkaListener(topics = TOPIC, groupId = "widget-view")
@@ -161,7 +166,8 @@ public class WidgetApplication {
             String name = event.type().equals(CREATED.type())
                     ? codec.data(event, WidgetCreated.class).name()
                     : codec.data(event, WidgetRenamed.class).name();
-            projection.apply("widget_view", event, Updates.combine(Updates.inc("applied", 1), Updates.set("name", name)));
+            mongo.getCollection("widget_view").updateOne(Filters.eq("_id", event.subject()),
+                    Updates.combine(Updates.inc("applied", 1), Updates.set("name", name)), new UpdateOptions().upsert(true));
         }
     }
 }

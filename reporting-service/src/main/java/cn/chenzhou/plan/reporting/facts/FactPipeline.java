@@ -3,55 +3,61 @@ package cn.chenzhou.plan.reporting.facts;
 import cn.chenzhou.plan.chassis.events.EventTracing;
 import cn.chenzhou.plan.chassis.events.PoisonEventException;
 import cn.chenzhou.plan.contracts.EventAttributes;
-import cn.chenzhou.plan.contracts.Topics;
 import cn.chenzhou.plan.reporting.facts.model.FactBook;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.tracing.Span;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the three event topics into the fact book, in batches, on one thread.
+ * Reads the three event topics into the fact book, in batches, on the consumer thread of a spring-kafka listener
+ * container.
  *
- * <p>A plain consumer with its partitions assigned and its positions kept in reporting's own database next to the
- * facts (no consumer group): a restart restores the facts and seeks to the positions stored with them, a rebuild seeks to
- * the beginning. Each batch is decoded, applied under one write lock (the sequence check skips duplicates), poison events
- * are sent to {@code <topic>.dlt} with their reason, and only then do the positions move on. Every checkpoint interval the
- * changed aggregates and then the positions are stored in the background.
+ * <p>The container is given every partition of the topics (no consumer group) and the positions kept in reporting's own
+ * database next to the facts: a restart restores the facts and seeks to the positions stored with them, a rebuild seeks
+ * to the beginning. Each batch is decoded, applied under one write lock (the sequence check skips duplicates), poison
+ * events are sent to {@code <topic>.dlt} with their reason by the chassis's dead-letter recoverer, and only then do the
+ * positions move on; any other failure is retried with the chassis's error handler (back-off, never dead-lettered).
+ * Every checkpoint interval — also while no event arrives: the container's idle events — the changed aggregates and
+ * then the positions are stored in the background. The partitions are looked up again every few seconds; when a topic
+ * gained some, the container is started again over all of them.
  */
 @Component
 class FactPipeline implements SmartLifecycle {
@@ -64,20 +70,25 @@ class FactPipeline implements SmartLifecycle {
     private final FactsReadModel model;
     private final FactStore store;
     private final EventDecoder decoder;
-    private final KafkaProperties kafka;
     private final List<String> topics;
     private final Duration checkpointInterval;
+    private final DefaultKafkaConsumerFactory<String, byte[]> consumers;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final CommonErrorHandler errorHandler;
+    private final EventTracing tracing;
 
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final AtomicReference<String> rebuildRequest = new AtomicReference<>();
+    /** Released to make the supervising thread stop the container: for good, or to start it over more partitions. */
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile PipelineStatus status;
-    private Thread worker;
-    private KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetters;
-    private final MeterRegistry meters;
-    private final EventTracing tracing;
+    private Thread supervisor;
 
+    // touched by the container's consumer thread only (and before it starts, after it stopped)
+    private Consumer<?, ?> consumer;
+    private Set<TopicPartition> assignedNow = Set.of();
+    private List<TopicPartition> newlyAssigned = List.of();
     private String state = "CATCHING_UP";
     private Map<TopicPartition, Long> catchUpTo = Map.of();
     private long applied;
@@ -86,7 +97,7 @@ class FactPipeline implements SmartLifecycle {
     private long deadLettered;
     private Instant lastAppliedAt;
     private Instant lastCheckpoint = Instant.now();
-    private Instant lastPartitionRefresh = Instant.EPOCH;
+    private Instant lastPartitionRefresh = Instant.now();
     private boolean fullSnapshotDue;
     private Map<TopicPartition, Long> savedPositions = Map.of();
     private FactBook rebuilding;
@@ -96,16 +107,35 @@ class FactPipeline implements SmartLifecycle {
     FactPipeline(FactsReadModel model, FactStore store, EventDecoder decoder, KafkaProperties kafka,
                  @Value("${reporting.topics}") List<String> topics,
                  @Value("${reporting.checkpoint-interval:1s}") Duration checkpointInterval, MeterRegistry meters,
-                 EventTracing tracing) {
+                 EventTracing tracing, DeadLetterPublishingRecoverer deadLetters, CommonErrorHandler errorHandler) {
         this.model = model;
         this.tracing = tracing;
-        this.meters = meters;
         this.store = store;
         this.decoder = decoder;
-        this.kafka = kafka;
         this.topics = List.copyOf(topics);
         this.checkpointInterval = checkpointInterval;
+        this.deadLetters = deadLetters;
+        this.errorHandler = errorHandler;
+        this.consumers = consumerFactory(kafka, meters);
         this.status = snapshotStatus(0);
+    }
+
+    private static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka, MeterRegistry meters) {
+        Map<String, Object> props = kafka.buildConsumerProperties();
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-facts");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // big enough for thousands of events a fetch, small enough that catching up a backlog of millions does not
+        // fill the heap with fetched-ahead batches (8 MB a partition ran a 256 MB service out of memory)
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        // the consumer's own metrics (kafka_consumer_*), for as long as it lives
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     PipelineStatus status() {
@@ -118,49 +148,176 @@ class FactPipeline implements SmartLifecycle {
 
     /** Asks for a rebuild; it starts at the pipeline's next turn. False if one is already asked for or running. */
     boolean requestRebuild(String by) {
-        // no wakeup: it could interrupt the rebuild's own offset look-ups; the next poll (≤ 200 ms) starts it
         return !"REBUILDING".equals(status.state()) && rebuildRequest.compareAndSet(null, by);
     }
 
-    // ---- the loop -------------------------------------------------------------------------------------------
+    // ---- the container -------------------------------------------------------------------------------------
 
-    private void run() {
+    /** Looks the partitions up (until the broker answers), runs a container over them until told to stop, and again. */
+    private void supervise() {
         while (running) {
+            Set<TopicPartition> partitions = lookUpPartitions();
+            if (partitions.isEmpty()) {
+                if (waitForWake(1000)) {
+                    break;
+                }
+                continue;
+            }
+            KafkaMessageListenerContainer<String, byte[]> container = container(partitions);
+            container.start();
             try {
-                ensureAssigned();
-                String by = rebuildRequest.getAndSet(null);
-                if (by != null) {
-                    startRebuild(by);
-                }
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    process(records);
-                }
-                advanceState();
-                checkpointIfDue(false);
-            } catch (WakeupException e) {
-                // woken for a rebuild or a stop: the loop decides
-            } catch (RuntimeException e) {
+                wake.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            // waits for the consumer thread to end: after this, nothing else touches the pipeline's state
+            container.stop();
+        }
+        try {
+            checkpointIfDue(true);
+            store.flush(10_000);
+        } catch (RuntimeException e) {
+            log.warn("last checkpoint failed: {}", e.toString());
+        }
+    }
+
+    /** True if woken (to stop). */
+    private boolean waitForWake(long ms) {
+        try {
+            return wake.tryAcquire(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private Set<TopicPartition> lookUpPartitions() {
+        Set<TopicPartition> all = new HashSet<>();
+        try (Consumer<String, byte[]> lookUp = consumers.createConsumer(null, "reporting-partitions", null)) {
+            for (String topic : topics) {
                 if (!running) {
                     break;
                 }
-                log.warn("fact pipeline will retry the batch", e);
-                // only what is assigned: a broker that was not there yet (or slow to let the consumer in) may have left
-                // the restored positions unassigned, and seeking one would end the pipeline for good
-                Set<TopicPartition> assigned = consumer.assignment();
-                positions.forEach((tp, offset) -> {
-                    if (assigned.contains(tp)) {
-                        consumer.seek(tp, offset);
+                try {
+                    List<PartitionInfo> infos = lookUp.partitionsFor(topic, Duration.ofSeconds(10));
+                    if (infos != null) {
+                        infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
                     }
-                });
-                sleep(1000);
+                } catch (RuntimeException e) {
+                    log.warn("partitions of {} not known yet: {}", topic, e.toString());
+                }
+            }
+        }
+        return all;
+    }
+
+    private KafkaMessageListenerContainer<String, byte[]> container(Set<TopicPartition> partitions) {
+        ContainerProperties properties = new ContainerProperties(partitions.stream()
+                .map(tp -> new TopicPartitionOffset(tp.topic(), tp.partition())).toArray(TopicPartitionOffset[]::new));
+        properties.setMessageListener(new Listener());
+        properties.setPollTimeout(POLL.toMillis());
+        // an idle container still turns: checkpoints, the state (caught up?) and a rebuild asked for do not wait for events
+        properties.setIdleEventInterval(POLL.toMillis());
+        properties.setIdleBeforeDataMultiplier(1.0);
+        properties.setShutdownTimeout(20_000);
+        KafkaMessageListenerContainer<String, byte[]> container = new KafkaMessageListenerContainer<>(consumers, properties);
+        container.setBeanName("fact-pipeline");
+        container.setCommonErrorHandler(errorHandler);
+        container.setApplicationEventPublisher(event -> {
+            if (event instanceof ListenerContainerIdleEvent idle) {
+                idle(idle.getConsumer());
+            }
+        });
+        return container;
+    }
+
+    /** The container's listener: a batch at a time, with the consumer (on its thread) for the offsets a turn asks for. */
+    private final class Listener implements BatchConsumerAwareMessageListener<String, byte[]>, ConsumerSeekAware {
+        @Override
+        public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+            // the positions stored with the facts (or the beginning of a partition never read)
+            List<TopicPartition> fromStart = new ArrayList<>();
+            assignments.keySet().forEach(tp -> {
+                Long stored = positions.get(tp);
+                if (stored != null) {
+                    callback.seek(tp.topic(), tp.partition(), stored);
+                } else {
+                    fromStart.add(tp);
+                }
+            });
+            if (!fromStart.isEmpty()) {
+                callback.seekToBeginning(fromStart);
+            }
+            List<TopicPartition> added = new ArrayList<>(assignments.keySet());
+            added.removeAll(assignedNow);
+            newlyAssigned = added;
+            assignedNow = Set.copyOf(assignments.keySet());
+        }
+
+        @Override
+        public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+            FactPipeline.this.consumer = consumer;
+            if (!beginTurn()) {
+                // a rebuild began: the batch is read again from the beginning
+                return;
+            }
+            process(records);
+            endTurn();
+        }
+    }
+
+    /** A turn without events. */
+    private void idle(Consumer<?, ?> consumer) {
+        this.consumer = consumer;
+        try {
+            if (beginTurn()) {
+                endTurn();
+            }
+        } catch (RuntimeException e) {
+            log.warn("fact pipeline will try again: {}", e.toString());
+        }
+    }
+
+    /** False if a rebuild began. */
+    private boolean beginTurn() {
+        if (!newlyAssigned.isEmpty()) {
+            // caught up once these partitions are read to where they end now (a throw: the next turn asks again)
+            Map<TopicPartition, Long> targets = new HashMap<>(catchUpTo);
+            targets.putAll(consumer.endOffsets(newlyAssigned));
+            catchUpTo = targets;
+            newlyAssigned = List.of();
+        }
+        String by = rebuildRequest.getAndSet(null);
+        if (by != null) {
+            startRebuild(by);
+            return false;
+        }
+        return true;
+    }
+
+    private void endTurn() {
+        advanceState();
+        checkpointIfDue(false);
+        refreshPartitionsIfDue();
+    }
+
+    private void refreshPartitionsIfDue() {
+        if (Duration.between(lastPartitionRefresh, Instant.now()).compareTo(PARTITION_REFRESH) < 0) {
+            return;
+        }
+        lastPartitionRefresh = Instant.now();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null && infos.stream().anyMatch(i -> !assignedNow.contains(new TopicPartition(i.topic(), i.partition())))) {
+                log.info("{} has partitions the pipeline does not read yet: starting it again over all of them", topic);
+                wake.release();
+                return;
             }
         }
     }
 
-    private void process(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
-        records.forEach(all::add);
+    private void process(List<ConsumerRecord<String, byte[]>> all) {
         // decoding (headers, JSON) is most of the work and independent per record: big batches use every core
         Object[] decoded = new Object[all.size()];
         IntStream indexes = IntStream.range(0, all.size());
@@ -193,9 +350,8 @@ class FactPipeline implements SmartLifecycle {
             spans.getOrDefault(p.record(), Span.NOOP).error(p.reason());
             deadLetter(p);
         }
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            positions.put(tp, part.get(part.size() - 1).offset() + 1);
+        for (ConsumerRecord<String, byte[]> r : all) {
+            positions.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
         }
         applied += counts[0];
         duplicates += counts[1];
@@ -252,20 +408,8 @@ class FactPipeline implements SmartLifecycle {
     }
 
     private void deadLetter(Poison p) {
-        ConsumerRecord<String, byte[]> r = p.record();
-        log.warn("dead-lettering {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), p.reason().getMessage());
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.deadLetterOf(r.topic()), null, r.key(), r.value(), r.headers());
-        dead.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, r.topic().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(r.partition()).array());
-        dead.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(r.offset()).array());
-        dead.headers().add(KafkaHeaders.DLT_EXCEPTION_FQCN, p.reason().getClass().getName().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-                String.valueOf(p.reason().getMessage()).getBytes(StandardCharsets.UTF_8));
-        try {
-            deadLetters.send(dead).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not dead-letter " + r.topic() + "@" + r.offset() + ": " + e, e);
-        }
+        // waits for the broker: if the event cannot be set aside the batch fails and is tried again
+        deadLetters.accept(p.record(), consumer, p.reason());
     }
 
     // ---- catching up, rebuilding, checkpoints ------------------------------------------------------------
@@ -347,44 +491,6 @@ class FactPipeline implements SmartLifecycle {
         savedPositions = at;
     }
 
-    private void ensureAssigned() {
-        if (Duration.between(lastPartitionRefresh, Instant.now()).compareTo(PARTITION_REFRESH) < 0) {
-            return;
-        }
-        List<TopicPartition> all = new ArrayList<>();
-        for (String topic : topics) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null) {
-                infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
-            }
-        }
-        // not before: a look-up that timed out is tried again at the next turn, not ten seconds later
-        lastPartitionRefresh = Instant.now();
-        if (all.isEmpty() || consumer.assignment().containsAll(all)) {
-            return;
-        }
-        List<TopicPartition> added = all.stream().filter(tp -> !consumer.assignment().contains(tp)).toList();
-        consumer.assign(all);
-        List<TopicPartition> fromStart = new ArrayList<>();
-        for (TopicPartition tp : added) {
-            Long stored = positions.get(tp);
-            if (stored != null) {
-                consumer.seek(tp, stored);
-            } else {
-                fromStart.add(tp);
-            }
-        }
-        if (!fromStart.isEmpty()) {
-            // (an empty collection would mean every assigned partition)
-            consumer.seekToBeginning(fromStart);
-        }
-        if (!"LIVE".equals(state) || !added.isEmpty()) {
-            Map<TopicPartition, Long> targets = new HashMap<>(catchUpTo);
-            targets.putAll(consumer.endOffsets(added));
-            catchUpTo = targets;
-        }
-    }
-
     private void publishStatus() {
         model.live("LIVE".equals(state));
         long lag = 0;
@@ -416,65 +522,28 @@ class FactPipeline implements SmartLifecycle {
         model.write(FactBook::takeChanged);
         positions.putAll(stored.positions());
         savedPositions = Map.copyOf(positions);
+        assignedNow = Set.of();
+        newlyAssigned = List.of();
         status = snapshotStatus(0);
         log.info("fact book restored: {} aggregates, resuming at {} stored positions", stored.aggregates().size(),
                 stored.positions().size());
-        Map<String, Object> props = kafka.buildConsumerProperties();
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-facts");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // big enough for thousands of events a fetch, small enough that catching up a backlog of millions does not
-        // fill the heap with fetched-ahead batches (8 MB a partition ran a 256 MB service out of memory)
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        Map<String, Object> producerProps = kafka.buildProducerProperties();
-        producerProps.put("client.id", "reporting-dead-letters");
-        deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
-        // the consumer's and the dead-letter producer's own metrics, for as long as these two clients live
-        List<KafkaClientMetrics> clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(deadLetters));
-        clientMetrics.forEach(m -> m.bindTo(meters));
+        wake.drainPermits();
         running = true;
-        worker = new Thread(() -> loop(clientMetrics), "fact-pipeline");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private void loop(List<KafkaClientMetrics> clientMetrics) {
-        try {
-            run();
-        } finally {
-            try {
-                checkpointIfDue(true);
-                store.flush(10_000);
-            } catch (RuntimeException e) {
-                log.warn("last checkpoint failed: {}", e.toString());
-            }
-            clientMetrics.forEach(KafkaClientMetrics::close);
-            consumer.close(Duration.ofSeconds(5));
-            deadLetters.close(Duration.ofSeconds(5));
-        }
+        supervisor = new Thread(this::supervise, "fact-pipeline");
+        supervisor.setDaemon(true);
+        supervisor.start();
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        consumerWakeup();
-        if (worker != null) {
+        wake.release();
+        if (supervisor != null) {
             try {
-                worker.join(20_000);
+                supervisor.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private void consumerWakeup() {
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
         }
     }
 
@@ -486,13 +555,5 @@ class FactPipeline implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 200;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -34,9 +34,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code reporting_pipeline_state{state}}: 1 for the state it is in (catching up, live, rebuilding);</li>
  *   <li>{@code reporting_rebuild_progress_ratio} and {@code reporting_rebuild_events_read}: the last or running
  *       rebuild;</li>
- *   <li>(bound by the pipeline for each consumer it makes) the consumer's and the dead-letter producer's own Kafka
- *       metrics ({@code kafka_consumer_*},
- *       {@code kafka_producer_*}).</li>
+ *   <li>(bound by the factories that make the clients) the pipeline's consumer's and the dead-letter producer's own
+ *       Kafka metrics ({@code kafka_consumer_*}, {@code kafka_producer_*}).</li>
  * </ul>
  */
 @Component

@@ -14,6 +14,7 @@ import cn.chenzhou.plan.reporting.testing.ChenzhouHistory;
 import cn.chenzhou.plan.reporting.testing.EventFeed;
 import cn.chenzhou.plan.stack.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,6 +65,10 @@ class RestartAndPoisonTest {
                 .mapToDouble(g -> g.value()).sum();
     }
 
+    private static java.util.List<String> family(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + "{")).toList();
+    }
+
     @Test
     void aRestartedServiceResumesFromItsStoredFactsAndPositionsWithTheSameScorecard() throws Exception {
         String scorecardBefore;
@@ -89,6 +94,15 @@ class RestartAndPoisonTest {
                 MeterRegistry meters = first.getBean(MeterRegistry.class);
                 assertThat(eventsCounted(meters, "dead_lettered")).isEqualTo(2);
                 assertThat(eventsCounted(meters, "applied")).isEqualTo(events - 2);
+                // and every Kafka client's own metrics are in the scrape, side by side: the pipeline's consumer, the
+                // producer that dead-lettered and the outbox relay's producer
+                String scrape = first.getBean(PrometheusMeterRegistry.class).scrape();
+                assertThat(family(scrape, "kafka_consumer_fetch_manager_records_consumed_total"))
+                        .anyMatch(l -> l.contains("client_id=\"reporting-facts\""));
+                assertThat(family(scrape, "kafka_app_info_start_time_ms"))
+                        .anyMatch(l -> l.contains("client_id=\"reporting-facts\""))
+                        .anyMatch(l -> l.contains("client_id=\"reporting-dead-letters"))
+                        .anyMatch(l -> l.contains("client_id=\"reporting-service-outbox\""));
             }
             var dead = dlt.await(2, Duration.ofSeconds(30));
             assertThat(dead).hasSize(2);
