@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The platform's benchmark (issue 10): starts the embedded stack as {@code ./platform up} does (or attaches to a running
+ * The platform's benchmark: starts the embedded stack as {@code ./platform up} does (or attaches to a running
  * one), loads it, and prints and writes six groups of figures, each with its method — gateway cost, write throughput,
  * event freshness, rebuild speed, the machine's baseline limits and the footprint. See {@link Options#USAGE}.
  */

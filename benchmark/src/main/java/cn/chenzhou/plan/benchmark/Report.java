@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of a run: one row per figure (what was measured, its value and unit, how), the details of every phase,
- * and the goals of issue 10 with whether they were reached. Written as JSON (for machines and for comparing runs) and
- * as a Markdown table (for people).
+ * and the goals the platform is measured against, with whether they were reached. Written as JSON (for machines and
+ * for comparing runs) and as a Markdown table (for people).
  */
 final class Report {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -102,7 +102,7 @@ final class Report {
                     .append(r.measure()).append(" | ").append(format(r.value(), r.unit())).append(" | ")
                     .append(r.method().replace("|", "\\|")).append(" |\n");
         }
-        md.append("\n## Goals (issue 10)\n\n| goal | this run | reached |\n| --- | ---: | --- |\n");
+        md.append("\n## Goals\n\n| goal | this run | reached |\n| --- | ---: | --- |\n");
         for (Goal g : goals) {
             Row row = rows.stream().filter(r -> r.key().equals(g.figure())).findFirst().orElse(null);
             md.append("| ").append(g.goal()).append(" | ")
