@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real Zipkin, started as the launcher starts it: healthy, answering its API, and on loopback only. */
 class ZipkinProcessTest {
-    /** The module's directory: the build copies Zipkin's jar to its target/ before the tests run. */
+    /** The repository's root: the build copies Zipkin's jar to embedded-stack/target/ before the tests run. */
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
 
     @Test

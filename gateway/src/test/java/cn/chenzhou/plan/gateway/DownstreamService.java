@@ -16,6 +16,7 @@ final class DownstreamService {
     private HttpServer server;
     final AtomicReference<String> lastAuthorization = new AtomicReference<>();
     final AtomicReference<String> lastRequestId = new AtomicReference<>();
+    final AtomicReference<String> lastTraceParent = new AtomicReference<>();
 
     DownstreamService(int port) {
         this.port = port;
@@ -50,6 +51,7 @@ final class DownstreamService {
             }
             lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            lastTraceParent.set(exchange.getRequestHeaders().getFirst("traceparent"));
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Request-Id", lastRequestId.get() == null ? "none" : lastRequestId.get());

@@ -83,6 +83,25 @@ class GatewayTest {
         assertThat(response.headers().allValues("X-Request-Id")).hasSize(1).containsExactly(PROJECTS.lastRequestId.get());
     }
 
+    /**
+     * A caller's trace goes on to the service (its trace id kept, under a span of the gateway's own), but whether it is
+     * recorded is the platform's decision (everything, here), not the caller's sampled flag.
+     */
+    @Test
+    void aCallersTraceIsContinuedButItsSamplingDecisionIsThePlatforms() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpan = "b7ad6b7169203331";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/projects/p-1")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestTokens.county("431002"))
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-00").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String passedOn = PROJECTS.lastTraceParent.get();
+        assertThat(passedOn).as("the traceparent the service got").matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(passedOn).doesNotContain(callerSpan);
+    }
+
     @Test
     void withoutAValidTokenAnApiCallIs401ProblemJsonAndNeverReachesTheService() throws Exception {
         for (String token : new String[] {null, TestTokens.expired(), TestTokens.expiredAgo(Duration.ofSeconds(30)),

@@ -7,6 +7,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Carries a request's trace across the bus: the W3C trace context of the request that changed an aggregate is stored
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public final class EventTracing {
     private static final String TRACEPARENT = EventAttributes.TRACEPARENT;
+    private static final Pattern W3C_TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -41,14 +43,15 @@ public final class EventTracing {
 
     /**
      * Starts a span of the trace the given {@code traceparent} belongs to, as its child; the caller ends it. Without a
-     * trace context, a span that records nothing.
+     * well-formed trace context, a span that records nothing.
      *
      * @param name     what the span does, e.g. "outbox publish"
      * @param producer true for sending to the bus, false for processing what came from it
      * @param topic    the topic the event goes to or came from
      */
     public Span startChild(String traceParent, String name, boolean producer, String topic) {
-        if (traceParent == null || traceParent.isBlank()) {
+        // a malformed one (a forged event's) would start a trace of its own: none instead
+        if (traceParent == null || !W3C_TRACEPARENT.matcher(traceParent).matches()) {
             return Span.NOOP;
         }
         Span.Builder builder = propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get);

@@ -4,6 +4,8 @@ import cn.chenzhou.plan.contracts.Topics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,15 @@ public class EventsConfiguration {
      */
     @Bean
     DeadLetterPublishingRecoverer eventDeadLetters(KafkaOperations<?, ?> kafka) {
-        return new DeadLetterPublishingRecoverer(kafka,
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> {
                     log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                             exception.getMessage());
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
+        // a broker that does not take it within this fails the batch, which is tried again (not a wait of minutes)
+        recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(15));
+        return recoverer;
     }
 
     /**
@@ -64,12 +69,18 @@ public class EventsConfiguration {
         return MeterFilter.ignoreTags("spring.id");
     }
 
+    /**
+     * A {@link PoisonEventException} sets its event aside at once; every other failure is tried again with back-off for
+     * as long as it takes — also those spring-kafka would give up on by default (a {@code ClassCastException}, a
+     * conversion failure: a defect, not a bad event): given up on in a batch listener, they would set aside every event
+     * of the batch, good ones included.
+     */
     @Bean
     CommonErrorHandler eventErrorHandler(DeadLetterPublishingRecoverer recoverer) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
+        handler.setClassifications(Map.of(PoisonEventException.class, false), true);
         return handler;
     }
 }

@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +65,8 @@ class FactPipeline implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FactPipeline.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(10);
+    /** The longest the consumer thread waits for one answer of the broker's before the turn fails and is tried again. */
+    private static final Duration BROKER_CALL = Duration.ofSeconds(5);
     private static final int PARALLEL_DECODING_FROM = 512;
     private static final String TRACEPARENT_HEADER = EventAttributes.HEADER_PREFIX + EventAttributes.TRACEPARENT;
 
@@ -171,14 +174,36 @@ class FactPipeline implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 running = false;
             }
-            // waits for the consumer thread to end: after this, nothing else touches the pipeline's state
-            container.stop();
+            stopAndWait(container);
         }
         try {
             checkpointIfDue(true);
             store.flush(10_000);
         } catch (RuntimeException e) {
             log.warn("last checkpoint failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Stops the container and waits for its consumer thread to end, however long a call to the broker it is in takes:
+     * after this nothing else touches the pipeline's state, which the last checkpoint and a next container read.
+     */
+    private static void stopAndWait(KafkaMessageListenerContainer<String, byte[]> container) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        container.stop(stopped::countDown);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (stopped.await(20, TimeUnit.SECONDS)) {
+                    break;
+                }
+                log.warn("still waiting for the fact pipeline's consumer thread to end");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -192,6 +217,7 @@ class FactPipeline implements SmartLifecycle {
         }
     }
 
+    /** Every partition of every topic, or none while any topic's are not known (the caller asks again). */
     private Set<TopicPartition> lookUpPartitions() {
         Set<TopicPartition> all = new HashSet<>();
         try (Consumer<String, byte[]> lookUp = consumers.createConsumer(null, "reporting-partitions", null)) {
@@ -200,12 +226,16 @@ class FactPipeline implements SmartLifecycle {
                     break;
                 }
                 try {
-                    List<PartitionInfo> infos = lookUp.partitionsFor(topic, Duration.ofSeconds(10));
-                    if (infos != null) {
-                        infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
+                    List<PartitionInfo> infos = lookUp.partitionsFor(topic, BROKER_CALL);
+                    if (infos == null || infos.isEmpty()) {
+                        log.warn("partitions of {} not known yet", topic);
+                        return Set.of();
                     }
+                    infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
                 } catch (RuntimeException e) {
+                    // reading some topics but not all would go live on half the facts
                     log.warn("partitions of {} not known yet: {}", topic, e.toString());
+                    return Set.of();
                 }
             }
         }
@@ -263,7 +293,12 @@ class FactPipeline implements SmartLifecycle {
                 return;
             }
             process(records);
-            endTurn();
+            try {
+                endTurn();
+            } catch (RuntimeException e) {
+                // the batch is applied: a failure of the turn's housekeeping must not make it run again
+                log.warn("fact pipeline will try again: {}", e.toString());
+            }
         }
     }
 
@@ -284,7 +319,7 @@ class FactPipeline implements SmartLifecycle {
         if (!newlyAssigned.isEmpty()) {
             // caught up once these partitions are read to where they end now (a throw: the next turn asks again)
             Map<TopicPartition, Long> targets = new HashMap<>(catchUpTo);
-            targets.putAll(consumer.endOffsets(newlyAssigned));
+            targets.putAll(consumer.endOffsets(newlyAssigned, BROKER_CALL));
             catchUpTo = targets;
             newlyAssigned = List.of();
         }
@@ -297,24 +332,25 @@ class FactPipeline implements SmartLifecycle {
     }
 
     private void endTurn() {
+        refreshPartitionsIfDue();
         advanceState();
         checkpointIfDue(false);
-        refreshPartitionsIfDue();
     }
 
     private void refreshPartitionsIfDue() {
         if (Duration.between(lastPartitionRefresh, Instant.now()).compareTo(PARTITION_REFRESH) < 0) {
             return;
         }
-        lastPartitionRefresh = Instant.now();
         for (String topic : topics) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, BROKER_CALL);
             if (infos != null && infos.stream().anyMatch(i -> !assignedNow.contains(new TopicPartition(i.topic(), i.partition())))) {
                 log.info("{} has partitions the pipeline does not read yet: starting it again over all of them", topic);
                 wake.release();
                 return;
             }
         }
+        // only once every topic answered: a look-up that failed is tried at the next turn
+        lastPartitionRefresh = Instant.now();
     }
 
     private void process(List<ConsumerRecord<String, byte[]>> all) {
@@ -341,6 +377,16 @@ class FactPipeline implements SmartLifecycle {
         }
         long[] counts = new long[3];
         Map<ConsumerRecord<String, byte[]>, Span> spans = applySpans(all);
+        try {
+            apply(all, events, sources, poison, counts, spans);
+        } finally {
+            spans.values().forEach(Span::end);
+        }
+    }
+
+    private void apply(List<ConsumerRecord<String, byte[]>> all, List<DecodedEvent> events,
+                       List<ConsumerRecord<String, byte[]>> sources, List<Poison> poison, long[] counts,
+                       Map<ConsumerRecord<String, byte[]>, Span> spans) {
         if (rebuilding != null) {
             applyAll(rebuilding, events, sources, poison, counts);
         } else {
@@ -363,7 +409,6 @@ class FactPipeline implements SmartLifecycle {
                 model.changed();
             }
         }
-        spans.values().forEach(Span::end);
     }
 
     /**
@@ -378,9 +423,15 @@ class FactPipeline implements SmartLifecycle {
         Map<ConsumerRecord<String, byte[]>, Span> spans = new IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             Header traceParent = r.headers().lastHeader(TRACEPARENT_HEADER);
-            if (traceParent != null) {
+            if (traceParent == null || traceParent.value() == null) {
+                continue;
+            }
+            try {
                 spans.put(r, tracing.startChild(new String(traceParent.value(), StandardCharsets.UTF_8),
                         "reporting apply", false, r.topic()));
+            } catch (RuntimeException e) {
+                // tracing never fails a batch
+                log.debug("no span for {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
             }
         }
         return spans;
@@ -417,8 +468,8 @@ class FactPipeline implements SmartLifecycle {
     private void startRebuild(String by) {
         log.info("rebuild asked for by {}: dropping the read model and reading every topic from its beginning", by);
         Collection<TopicPartition> assigned = consumer.assignment();
-        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned, BROKER_CALL);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, BROKER_CALL);
         rebuildFrom = beginnings;
         rebuilding = new FactBook();
         store.drop();
@@ -460,9 +511,13 @@ class FactPipeline implements SmartLifecycle {
         publishStatus();
     }
 
+    /** Where the pipeline is in a partition (0 for one it does not read now: not caught up). */
     private long positionOf(TopicPartition tp) {
         Long p = positions.get(tp);
-        return p != null ? p : consumer.position(tp);
+        if (p != null) {
+            return p;
+        }
+        return consumer.assignment().contains(tp) ? consumer.position(tp, BROKER_CALL) : 0;
     }
 
     private void checkpointIfDue(boolean force) {
