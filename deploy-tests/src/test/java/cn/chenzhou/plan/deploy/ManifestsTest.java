@@ -350,9 +350,9 @@ class ManifestsTest {
     void everyVariableTheManifestsSetIsOneThePlatformReads(Path kustomization) throws IOException {
         Set<String> read = new HashSet<>(Set.of("JAVA_OPTS",
                 // the embedded stack's launcher (PLATFORM_COMMAND picks its role in a container; kafka-setup makes the
-                // topics with KAFKA_PARTITIONS partitions and KAFKA_REPLICATION_FACTOR copies)
+                // topics with KAFKA_PARTITIONS partitions, KAFKA_REPLICATION_FACTOR copies, KAFKA_MIN_INSYNC_REPLICAS in sync)
                 "PLATFORM_COMMAND", "PLATFORM_DATA_DIR", "PLATFORM_SECRETS_FILE", "KAFKA_ADVERTISED_HOST",
-                "KAFKA_PARTITIONS", "KAFKA_REPLICATION_FACTOR",
+                "KAFKA_PARTITIONS", "KAFKA_REPLICATION_FACTOR", "KAFKA_MIN_INSYNC_REPLICAS",
                 // client.gateway.secret, as Spring Boot reads it from the environment
                 "CLIENT_GATEWAY_SECRET"));
         Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");

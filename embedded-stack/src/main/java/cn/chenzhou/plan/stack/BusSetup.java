@@ -44,13 +44,13 @@ public final class BusSetup {
     }
 
     /** Connects as the administrator and sets everything up. */
-    public static void apply(Map<String, Object> adminClient, BusCredentials credentials, int partitions, short replication) {
+    public static void apply(Map<String, Object> adminClient, BusCredentials credentials, BusSettings bus) {
         try (Admin admin = Admin.create(adminClient)) {
-            apply(admin, credentials, partitions, replication);
+            apply(admin, credentials, bus);
         }
     }
 
-    static void apply(Admin admin, BusCredentials credentials, int partitions, short replication) {
+    static void apply(Admin admin, BusCredentials credentials, BusSettings bus) {
         try {
             List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (String service : BusCredentials.services()) {
@@ -59,7 +59,7 @@ public final class BusSetup {
             }
             admin.alterUserScramCredentials(users).all().get(60, TimeUnit.SECONDS);
             awaitUsers(admin);
-            createMissing(admin, topics(partitions, replication));
+            createMissing(admin, topics(bus));
             List<AclBinding> acls = acls();
             admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
             awaitInEffect(admin, acls);
@@ -72,13 +72,14 @@ public final class BusSetup {
     }
 
     /** The platform's topics: each owner's, and a dead-letter topic for each topic that has a reader. */
-    static List<NewTopic> topics(int partitions, short replication) {
+    static List<NewTopic> topics(BusSettings bus) {
+        Map<String, String> config = Map.of("min.insync.replicas", String.valueOf(bus.minInSyncReplicas()));
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.OWNERS.keySet().stream().sorted().toList()) {
-            topics.add(new NewTopic(topic, partitions, replication));
+            topics.add(new NewTopic(topic, bus.partitions(), bus.replicationFactor()).configs(config));
         }
         for (String topic : Topics.EVENT_TOPICS) {
-            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, replication));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, bus.replicationFactor()).configs(config));
         }
         return topics;
     }

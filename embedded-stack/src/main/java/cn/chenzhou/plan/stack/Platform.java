@@ -106,8 +106,7 @@ public final class Platform {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             try {
-                BusSetup.apply(credentials.client(BusCredentials.ADMIN, bootstrap), credentials, bus.partitions(),
-                        bus.replicationFactor());
+                BusSetup.apply(credentials.client(BusCredentials.ADMIN, bootstrap), credentials, bus);
                 out.println("READY kafka-setup " + bootstrap);
                 return;
             } catch (RuntimeException e) {
@@ -163,7 +162,7 @@ public final class Platform {
         kafka = new EmbeddedKafka(settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.dataDir().resolve("kafka"), "127.0.0.1", "localhost", bus).start();
         BusSettings topics = BusSettings.fromEnvironment(System.getenv());
-        BusSetup.apply(kafka.client(BusCredentials.ADMIN), bus, topics.partitions(), topics.replicationFactor());
+        BusSetup.apply(kafka.client(BusCredentials.ADMIN), bus, topics);
         progress(started, "starting MongoDB-wire server (H2, " + settings.dataDir().resolve("mongo") + ") on 127.0.0.1:" + settings.mongoPort());
         mongo = new EmbeddedMongo("127.0.0.1", settings.mongoPort(), settings.dataDir().resolve("mongo/platform")).start();
 

@@ -34,7 +34,7 @@ public final class SharedInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), 3, (short) 1);
+        BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), BusSettings.SINGLE_BROKER);
         mongo = new EmbeddedMongo("127.0.0.1", FreePorts.next(), null).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();

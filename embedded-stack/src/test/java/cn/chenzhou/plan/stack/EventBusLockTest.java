@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.chenzhou.plan.contracts.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -93,7 +96,7 @@ class EventBusLockTest {
         int controller = FreePorts.next();
         Path logDir = dir.resolve("kafka");
         try (EmbeddedKafka kafka = new EmbeddedKafka(port, controller, logDir, "127.0.0.1", "localhost", BusCredentials.generated()).start()) {
-            BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), 1, (short) 1);
+            BusSetup.apply(kafka.client(BusCredentials.ADMIN), kafka.credentials(), new BusSettings(1, (short) 1, (short) 1));
             assertThat(produce(impatient(kafka.client(BusCredentials.ADMIN)), Topics.PROJECTS)).isNull();
         }
         // as a directory of an earlier version looks: formatted, events kept, none of today's credentials in it
@@ -104,6 +107,20 @@ class EventBusLockTest {
             var end = admin.listOffsets(Map.of(new TopicPartition(Topics.PROJECTS, 0),
                     org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS);
             assertThat(end.get(new TopicPartition(Topics.PROJECTS, 0)).offset()).isEqualTo(1);
+        }
+    }
+
+    /** The topics carry the in-sync copies the settings name, as a topic's own setting, not the broker's default. */
+    @Test
+    void theTopicsCarryTheirMinimumOfInSyncCopies() throws Exception {
+        try (Admin admin = Admin.create(as(BusCredentials.ADMIN))) {
+            for (String topic : List.of(Topics.PROJECTS, Topics.deadLetterOf(Topics.PROJECTS))) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                ConfigEntry entry = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS)
+                        .get(resource).get("min.insync.replicas");
+                assertThat(entry.value()).as(topic).isEqualTo(String.valueOf(BusSettings.SINGLE_BROKER.minInSyncReplicas()));
+                assertThat(entry.source()).as(topic).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.chenzhou.plan.system;
 
 import cn.chenzhou.plan.stack.BusCredentials;
+import cn.chenzhou.plan.stack.BusSettings;
 import cn.chenzhou.plan.stack.BusSetup;
 import cn.chenzhou.plan.stack.FreePorts;
 import cn.chenzhou.plan.stack.PlatformSecrets;
@@ -102,7 +103,7 @@ final class PlatformContainers implements Deployment, AutoCloseable {
                 "GATEWAY_PUBLIC_URL", "http://localhost:8080"));
         Startables.deepStart(mongo, kafka, auth).join();
         // as the compose file's kafka-setup: the topics, the services' users and their ACLs, before any service starts
-        BusSetup.apply(kafkaClient(), BusCredentials.from(secrets), 3, (short) 1);
+        BusSetup.apply(kafkaClient(), BusCredentials.from(secrets), BusSettings.SINGLE_BROKER);
 
         List<GenericContainer<?>> services = new ArrayList<>();
         services.add(service("project-service", "project-service", 8081, Map.of("MONGODB_DATABASE", "projects")));
