@@ -78,6 +78,7 @@ public abstract class RegistryApiTest {
     protected static JsonNode problemOf(Http.Response response) {
         ObjectNode problem = (ObjectNode) response.json();
         problem.remove("requestId");
+        problem.remove("traceId");
         problem.remove("instance");
         return problem;
     }

@@ -310,6 +310,7 @@ class BadInputCorpusIT {
         JsonNode body = reply.body().isEmpty() ? null : reply.json();
         if (body instanceof ObjectNode o) {
             o.remove("requestId");
+            o.remove("traceId");
         }
         return new Snapshot(path, reply.status(), body);
     }

@@ -228,6 +228,7 @@ class AuthorisationMatrixIT {
         JsonNode body = reply.body().isEmpty() ? null : reply.json();
         if (body instanceof ObjectNode o) {
             o.remove("requestId");
+            o.remove("traceId");
         }
         return new Snapshot(path, reply.status(), body);
     }

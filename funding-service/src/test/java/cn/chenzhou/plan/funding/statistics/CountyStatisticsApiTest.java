@@ -82,6 +82,7 @@ class CountyStatisticsApiTest extends FundingApiTest {
     private static String problemShape(Http.Response response) {
         ObjectNode problem = (ObjectNode) response.json();
         problem.remove("requestId");
+        problem.remove("traceId");
         problem.remove("instance");
         return new TreeMap<>(problem.propertyStream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())))
                 .toString();
