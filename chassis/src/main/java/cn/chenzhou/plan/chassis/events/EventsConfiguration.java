@@ -1,7 +1,6 @@
 package cn.chenzhou.plan.chassis.events;
 
 import cn.chenzhou.plan.contracts.Topics;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
@@ -56,17 +55,6 @@ public class EventsConfiguration {
         // a broker that does not take it within this fails the batch, which is tried again (not a wait of minutes)
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(15));
         return recoverer;
-    }
-
-    /**
-     * Every Kafka client's own metrics ({@code kafka_consumer_*}, {@code kafka_producer_*}) with the same tag keys,
-     * whoever binds them: spring-kafka's factories tag them with a {@code spring.id} that the outbox relay's producer
-     * (bound directly) does not have, and Prometheus refuses the members of a family that differ in their tag keys.
-     * The {@code client.id} tag tells the clients apart.
-     */
-    @Bean
-    MeterFilter kafkaClientTags() {
-        return MeterFilter.ignoreTags("spring.id");
     }
 
     /**

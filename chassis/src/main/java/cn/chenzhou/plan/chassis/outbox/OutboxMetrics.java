@@ -8,6 +8,7 @@ import com.mongodb.client.model.Projections;
 import cn.chenzhou.plan.chassis.SampledFigure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -109,9 +111,16 @@ final class OutboxMetrics implements AutoCloseable {
                 .record(Duration.between(storedAt, clock.instant()).abs());
     }
 
-    /** The relay's producer's own metrics, until the returned binding is closed (with the producer). */
+    /**
+     * The relay's producer's own metrics, until the returned binding is closed (with the producer). Tagged with a
+     * {@code spring.id} as spring-kafka tags the clients its factories make (a service's other producers and
+     * consumers): every member of a Kafka family then has the same tag keys, which Prometheus requires, and Micrometer's
+     * periodic refresh of a client's metrics — which compares tag counts — keeps each series rather than dropping one.
+     */
     AutoCloseable bind(Producer<?, ?> producer) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        String clientId = producer.metrics().keySet().stream().map(name -> name.tags().get("client-id"))
+                .filter(Objects::nonNull).findFirst().orElse("outbox");
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("spring.id", clientId));
         metrics.bindTo(registry);
         return metrics;
     }
