@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * of its own per event would say nothing and flood the trace store.
  */
 public final class EventTracing {
-    private static final String TRACEPARENT = EventAttributes.TRACEPARENT;
     private static final Pattern W3C_TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final Tracer tracer;
@@ -38,7 +37,7 @@ public final class EventTracing {
         }
         Map<String, String> carrier = new HashMap<>(4);
         propagator.inject(context, carrier, Map::put);
-        return carrier.get(TRACEPARENT);
+        return carrier.get(EventAttributes.TRACEPARENT);
     }
 
     /**
@@ -54,7 +53,7 @@ public final class EventTracing {
         if (traceParent == null || !W3C_TRACEPARENT.matcher(traceParent).matches()) {
             return Span.NOOP;
         }
-        Span.Builder builder = propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get);
+        Span.Builder builder = propagator.extract(Map.of(EventAttributes.TRACEPARENT, traceParent), Map::get);
         return builder.name(name)
                 .kind(producer ? Span.Kind.PRODUCER : Span.Kind.CONSUMER)
                 .remoteServiceName("kafka")

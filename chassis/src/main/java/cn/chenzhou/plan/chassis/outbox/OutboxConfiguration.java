@@ -34,9 +34,15 @@ public class OutboxConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The Kafka client id of a service's outbox relay: its producer's metrics and logs go by it. */
+    private static String relayClientId(String application) {
+        return application + "-outbox";
+    }
+
     @Bean(destroyMethod = "close")
-    OutboxMetrics outboxMetrics(MeterRegistry meters, MongoTemplate mongo, Clock clock) {
-        return new OutboxMetrics(meters, mongo, clock);
+    OutboxMetrics outboxMetrics(MeterRegistry meters, MongoTemplate mongo, Clock clock,
+                                @Value("${spring.application.name}") String application) {
+        return new OutboxMetrics(meters, mongo, clock, relayClientId(application));
     }
 
     @Bean
@@ -46,7 +52,7 @@ public class OutboxConfiguration {
                             @Value("${spring.application.name}") String application,
                             @Value("${platform.outbox.relay-enabled:true}") boolean relayEnabled) {
         Map<String, Object> props = kafka.buildProducerProperties();
-        props.put("client.id", application + "-outbox");
+        props.put("client.id", relayClientId(application));
         props.put("enable.idempotence", true);
         props.put("acks", "all");
         return new OutboxRelay(mongo, () -> new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()),

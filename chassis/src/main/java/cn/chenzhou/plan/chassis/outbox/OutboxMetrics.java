@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -46,14 +45,16 @@ final class OutboxMetrics implements AutoCloseable {
     private final MeterRegistry registry;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final String relayClientId;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final SampledFigure<Map<String, Count>> counts;
 
-    OutboxMetrics(MeterRegistry registry, MongoTemplate mongo, Clock clock) {
+    OutboxMetrics(MeterRegistry registry, MongoTemplate mongo, Clock clock, String relayClientId) {
         this.registry = registry;
         this.mongo = mongo;
         this.clock = clock;
+        this.relayClientId = relayClientId;
         this.counts = new SampledFigure<>("outbox-metrics", Duration.ofSeconds(SAMPLE_SECONDS), this::countAll, Map.of());
     }
 
@@ -118,9 +119,7 @@ final class OutboxMetrics implements AutoCloseable {
      * periodic refresh of a client's metrics — which compares tag counts — keeps each series rather than dropping one.
      */
     AutoCloseable bind(Producer<?, ?> producer) {
-        String clientId = producer.metrics().keySet().stream().map(name -> name.tags().get("client-id"))
-                .filter(Objects::nonNull).findFirst().orElse("outbox");
-        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("spring.id", clientId));
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("spring.id", relayClientId));
         metrics.bindTo(registry);
         return metrics;
     }
